@@ -34,6 +34,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
+            stopServerLeftBehind(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -71,6 +72,33 @@ public final class PostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A launcher killed with SIGKILL leaves its PostgreSQL running on the data directory, and a new start would fail.
+     * Stop that server (fast shutdown) before starting again.
+     */
+    private static void stopServerLeftBehind(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(PostgresServer::terminate);
+    }
+
+    private static void terminate(ProcessHandle postgres) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postgres.pid())).start().waitFor();
+            postgres.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            postgres.destroyForcibly();
         }
     }
 
