@@ -46,7 +46,7 @@ public class FrameworkProblemMapper implements ExceptionMapper<Exception> {
         return Problem.of(500, "internal-error", "Internal error", "the request could not be processed; it has been logged");
     }
 
-    private static Problem fromStatus(int status) {
+    static Problem fromStatus(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
