@@ -18,12 +18,30 @@ public final class Topics {
     /** Compacted: the device registry, latest state per {@link DeviceKey}; a tombstone deletes. */
     public static final String DEVICES = "thingbus.devices.v1";
 
+    /**
+     * MQTT session lifecycle: connects, disconnects, subscriptions, as the broker saw them. Key: {@code <tenant>/<client id>}.
+     * Written by broker-service; read by session-service and command-service.
+     */
+    public static final String LIFECYCLE = "thingbus.lifecycle.v1";
+
+    /**
+     * Delivery requests to devices (downlink): payload plus MQTT metadata; the broker instance holding the device's
+     * session delivers. Key: {@link DeviceKey}. Written by command-service; read by every broker-service instance.
+     */
+    public static final String DOWNLINK = "thingbus.downlink.v1";
+
+    /** Threshold-rule firings and their notification outcomes. Key: {@link DeviceKey}. Written by event-service. */
+    public static final String ALERTS = "thingbus.alerts.v1";
+
     /** Every topic of the suite with how it is created; deployment tooling creates them before services start. */
     public static final java.util.List<TopicSpec> ALL = java.util.List.of(
             new TopicSpec(TELEMETRY, false),
             new TopicSpec(DEVICE_CREDENTIALS, true),
             new TopicSpec(API_KEYS, true),
-            new TopicSpec(DEVICES, true));
+            new TopicSpec(DEVICES, true),
+            new TopicSpec(LIFECYCLE, false),
+            new TopicSpec(DOWNLINK, false),
+            new TopicSpec(ALERTS, false));
 
     private Topics() {
     }
