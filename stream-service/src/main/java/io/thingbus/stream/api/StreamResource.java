@@ -1,0 +1,129 @@
+package io.thingbus.stream.api;
+
+import io.thingbus.contracts.ChannelId;
+import io.thingbus.contracts.GatewayHeaders;
+import io.thingbus.contracts.TenantId;
+import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemException;
+import io.thingbus.stream.config.StreamApiConfig;
+import io.thingbus.stream.domain.ChannelNotFoundException;
+import io.thingbus.stream.domain.PayloadDecoder;
+import io.thingbus.stream.domain.StreamQuery;
+import io.thingbus.stream.domain.StreamService;
+import io.thingbus.stream.domain.Tag;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** {@code /stream/{channel_id}}: read a channel's points by time range, and write points over HTTP. */
+@Path("/stream/{channel_id}")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Streams")
+public class StreamResource {
+
+    private final StreamService service;
+    private final StreamApiConfig config;
+    private final TimeHeaderParser times = new TimeHeaderParser();
+    private final PointBodyParser bodies;
+
+    @Inject
+    public StreamResource(StreamService service, StreamApiConfig config, PayloadDecoder decoder) {
+        this.service = service;
+        this.config = config;
+        this.bodies = new PointBodyParser(decoder, times);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retrieve a channel's points",
+            description = "Points from X-STARTTIME to X-ENDTIME, both inclusive, in time order. X-STARTTIME 'last' "
+                    + "returns only the newest point at or before X-ENDTIME. When more points match than 'limit', "
+                    + "'next' holds the X-STARTTIME of the following page.")
+    @APIResponse(responseCode = "200", description = "A page of points")
+    @APIResponse(responseCode = "400", description = "A missing or invalid header or limit")
+    @APIResponse(responseCode = "401", description = "No authenticated tenant")
+    @APIResponse(responseCode = "404", description = "The tenant has no such channel")
+    public StreamPageResponse read(
+            @Parameter(description = "The authenticated tenant, set by the gateway", required = true)
+            @HeaderParam(GatewayHeaders.TENANT) String tenant,
+            @PathParam("channel_id") String channelId,
+            @Parameter(description = "'YYYY-MM-DD hh:mm' (UTC), an ISO-8601 instant, 'last', or a 'next' cursor",
+                    required = true)
+            @HeaderParam(StreamHeaders.START_TIME) String startTime,
+            @Parameter(description = "'YYYY-MM-DD hh:mm' (UTC) or an ISO-8601 instant; inclusive", required = true)
+            @HeaderParam(StreamHeaders.END_TIME) String endTime,
+            @Parameter(description = "Only points of this tag; without it, the points of every tag")
+            @HeaderParam(StreamHeaders.TAG_NAME) String tagName,
+            @Parameter(description = "The most points in one page: 1 to the configured maximum (10000)")
+            @QueryParam("limit") String limit) {
+        TenantId owner = TenantHeader.require(tenant);
+        ChannelId channel = channel(channelId);
+        TimeHeaderParser.TimeRange range = times.range(startTime, endTime);
+        StreamQuery query = new StreamQuery(owner, channel, tag(tagName), range.start(), range.end(), limit(limit));
+        return StreamPageResponse.of(service.read(query));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write points to a channel",
+            description = "Body: a JSON object (one point at the current time), a number (stored as value1), "
+                    + "{\"time\": \"...\", \"values\": {...}}, or an array of those. All or nothing.")
+    @APIResponse(responseCode = "204", description = "All points were stored")
+    @APIResponse(responseCode = "400", description = "An invalid body or header")
+    @APIResponse(responseCode = "401", description = "No authenticated tenant")
+    @APIResponse(responseCode = "404", description = "The tenant has no such channel")
+    public Response write(
+            @Parameter(description = "The authenticated tenant, set by the gateway", required = true)
+            @HeaderParam(GatewayHeaders.TENANT) String tenant,
+            @PathParam("channel_id") String channelId,
+            @Parameter(description = "The tag of the written points")
+            @HeaderParam(StreamHeaders.TAG_NAME) String tagName,
+            String body) {
+        TenantId owner = TenantHeader.require(tenant);
+        ChannelId channel = channel(channelId);
+        Optional<Tag> tag = tag(tagName);
+        service.write(owner, channel, tag, bodies.parse(body, config.maxWritePoints()));
+        return Response.noContent().build();
+    }
+
+    private static ChannelId channel(String channelId) {
+        if (!ChannelId.isValid(channelId)) {
+            throw new ChannelNotFoundException();
+        }
+        return ChannelId.of(channelId);
+    }
+
+    private static Optional<Tag> tag(String tagName) {
+        try {
+            return Tag.optional(tagName);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalidField(StreamHeaders.TAG_NAME, e.getMessage()));
+        }
+    }
+
+    private int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.defaultLimit();
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= config.maxLimit()) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ProblemException(Problem.invalidField("limit", "a whole number from 1 to " + config.maxLimit()));
+    }
+}
