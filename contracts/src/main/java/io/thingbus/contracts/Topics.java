@@ -18,6 +18,9 @@ public final class Topics {
     /** Compacted: the device registry, latest state per {@link DeviceKey}; a tombstone deletes. */
     public static final String DEVICES = "thingbus.devices.v1";
 
+    /** Compacted: the channels (time-series stores) by {@code <tenant>/<channel id>}; a tombstone deletes. Written by stream-service. */
+    public static final String CHANNELS = "thingbus.channels.v1";
+
     /**
      * MQTT session lifecycle: connects, disconnects, subscriptions, as the broker saw them. Key: {@code <tenant>/<client id>}.
      * Written by broker-service; read by session-service and command-service.
@@ -39,6 +42,7 @@ public final class Topics {
             new TopicSpec(DEVICE_CREDENTIALS, true),
             new TopicSpec(API_KEYS, true),
             new TopicSpec(DEVICES, true),
+            new TopicSpec(CHANNELS, true),
             new TopicSpec(LIFECYCLE, false),
             new TopicSpec(DOWNLINK, false),
             new TopicSpec(ALERTS, false));

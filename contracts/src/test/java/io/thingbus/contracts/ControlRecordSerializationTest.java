@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pins the serialised form of every JSON record type: changing one of these strings means a new record version. */
@@ -52,6 +53,21 @@ class ControlRecordSerializationTest {
         assertThat(DeviceRecord.CODEC.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(record);
         assertThat(record.key().asString()).isEqualTo("U1a2b3c4d/Device A");
         assertThat(DeviceRecord.TYPE).isEqualTo("io.thingbus.device.v1");
+    }
+
+    @Test
+    void channel_serialisationIsStable() {
+        var record = new ChannelRecord(TenantId.of("U1a2b3c4d"), ChannelId.of("C0123456789abcdef0123"),
+                DeviceId.of("dev-1"), "Kitchen", List.of("kitchen", "outside"), CREATED, UPDATED);
+
+        String json = utf8(ChannelRecord.CODEC.encode(record));
+
+        assertThat(json).isEqualTo("{\"tenant\":\"U1a2b3c4d\",\"channel_id\":\"C0123456789abcdef0123\","
+                + "\"device_id\":\"dev-1\",\"name\":\"Kitchen\",\"tags\":[\"kitchen\",\"outside\"],"
+                + "\"created_at\":\"2026-11-21T10:00:00Z\",\"updated_at\":\"2026-11-21T11:00:00.500Z\"}");
+        assertThat(ChannelRecord.CODEC.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(record);
+        assertThat(record.key()).isEqualTo("U1a2b3c4d/C0123456789abcdef0123");
+        assertThat(ChannelRecord.TYPE).isEqualTo("io.thingbus.channel.v1");
     }
 
     @Test
