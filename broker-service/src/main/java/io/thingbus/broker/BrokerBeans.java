@@ -1,0 +1,65 @@
+package io.thingbus.broker;
+
+import io.thingbus.broker.config.BrokerConfig;
+import io.thingbus.broker.config.BrokerInstance;
+import io.thingbus.broker.domain.DeviceAuthenticator;
+import io.thingbus.broker.domain.DeviceCredentials;
+import io.thingbus.broker.domain.ThingScaleAccessPolicy;
+import io.thingbus.broker.domain.ThingScalePublishMapper;
+import io.thingbus.broker.domain.ThingScaleTopicParser;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wires the framework-free domain objects of the edge as CDI beans. */
+@Singleton
+public class BrokerBeans {
+
+    @Produces
+    @Singleton
+    BrokerInstance brokerInstance(BrokerConfig config) {
+        return new BrokerInstance(config.instanceId().orElseGet(BrokerBeans::hostName));
+    }
+
+    @Produces
+    @Singleton
+    DeviceCredentials deviceCredentials() {
+        return new DeviceCredentials();
+    }
+
+    @Produces
+    @Singleton
+    DeviceAuthenticator deviceAuthenticator(DeviceCredentials credentials) {
+        return new DeviceAuthenticator(credentials);
+    }
+
+    @Produces
+    @Singleton
+    ThingScaleTopicParser topicParser() {
+        return new ThingScaleTopicParser();
+    }
+
+    @Produces
+    @Singleton
+    ThingScaleAccessPolicy accessPolicy(ThingScaleTopicParser parser) {
+        return new ThingScaleAccessPolicy(parser);
+    }
+
+    @Produces
+    @Singleton
+    ThingScalePublishMapper publishMapper(ThingScaleTopicParser parser, BrokerInstance instance) {
+        return new ThingScalePublishMapper(parser, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+                instance.source());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("cannot determine the host name: set thingbus.broker.instance-id", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.thingbus.broker.mqtt;
+
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import io.thingbus.broker.domain.AuthenticationResult;
+import io.thingbus.broker.domain.DeviceAuthenticator;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * HiveMQ's view of the {@link DeviceAuthenticator}: accepts a CONNECT whose user name is a tenant id and whose
+ * password is a device token of that tenant, and remembers the identity on the connection. Refuses everything else
+ * with {@code BAD_USER_NAME_OR_PASSWORD} (MQTT 3.1.1: return code 4), or {@code SERVER_UNAVAILABLE} (return code 3)
+ * while the credentials are still loading. Non-blocking; called on HiveMQ threads, shared by all connections.
+ */
+final class DeviceTokenAuthenticator implements SimpleAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(DeviceTokenAuthenticator.class);
+
+    private final DeviceAuthenticator authenticator;
+    private final BrokerMetrics metrics;
+
+    DeviceTokenAuthenticator(DeviceAuthenticator authenticator, BrokerMetrics metrics) {
+        this.authenticator = authenticator;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
+        ConnectPacket connect = input.getConnectPacket();
+        AuthenticationResult result = authenticator.authenticate(connect.getUserName(), password(connect));
+        if (result instanceof AuthenticationResult.Accepted accepted) {
+            ConnectionIdentities.attach(input.getConnectionInformation(), accepted.identity());
+            metrics.connectionAccepted();
+            output.authenticateSuccessfully();
+            return;
+        }
+        AuthenticationResult.Refused refused = (AuthenticationResult.Refused) result;
+        LOG.debugf("refused connection of client '%s': %s", connect.getClientId(), refused.failure());
+        metrics.connectionRefused(refused.failure());
+        output.failAuthentication(AckReasons.forAuthentication(refused.failure()),
+                AckReasons.reasonString(refused.failure()));
+    }
+
+    private static Optional<String> password(ConnectPacket connect) {
+        return connect.getPassword().map(DeviceTokenAuthenticator::utf8);
+    }
+
+    private static String utf8(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

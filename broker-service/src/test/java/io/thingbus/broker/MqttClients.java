@@ -1,0 +1,113 @@
+package io.thingbus.broker;
+
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import java.util.List;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Real MQTT clients (HiveMQ MQTT client) against the broker under test, over TCP or WebSocket. */
+public final class MqttClients {
+
+    private static final String HOST = "127.0.0.1";
+
+    private MqttClients() {
+    }
+
+    public static Mqtt5BlockingClient mqtt5(int port) {
+        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .buildBlocking();
+    }
+
+    public static Mqtt5BlockingClient mqtt5OverWebsocket(int port) {
+        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .buildBlocking();
+    }
+
+    public static Mqtt3BlockingClient mqtt3(int port) {
+        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .buildBlocking();
+    }
+
+    /** An MQTT 5 client connected as {@code device}. */
+    public static Mqtt5BlockingClient connected5(int port, TestDevice device) {
+        Mqtt5BlockingClient client = mqtt5(port);
+        connect(client, device);
+        return client;
+    }
+
+    /** An MQTT 3.1.1 client connected as {@code device}. */
+    public static Mqtt3BlockingClient connected3(int port, TestDevice device) {
+        Mqtt3BlockingClient client = mqtt3(port);
+        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+                .send();
+        return client;
+    }
+
+    public static void connect(Mqtt5BlockingClient client, TestDevice device) {
+        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+                .send();
+    }
+
+    /** Waits until the broker has read the device's credentials: until it accepts a connection with them. */
+    public static void awaitAccepted(int port, TestDevice device) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            Mqtt5BlockingClient probe = mqtt5(port);
+            connect(probe, device);
+            probe.disconnect();
+            return true;
+        });
+    }
+
+    /** Publishes at QoS 1 and returns the PUBACK, whatever its reason code. */
+    public static Mqtt5PubAck publishQos1(Mqtt5BlockingClient client, String topic, byte[] payload) {
+        try {
+            return ((Mqtt5Qos1Result) client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload)
+                    .send()).getPubAck();
+        } catch (Mqtt5PubAckException e) {
+            return e.getMqttMessage();
+        }
+    }
+
+    /**
+     * Asserts that a PUBACK acknowledges the publish as accepted: {@code SUCCESS}, or {@code NO_MATCHING_SUBSCRIBERS}
+     * (also a success code, which HiveMQ sends when no MQTT client subscribes; the telemetry is stored in Kafka either
+     * way).
+     */
+    public static void assertAccepted(Mqtt5PubAck ack) {
+        org.assertj.core.api.Assertions.assertThat(ack.getReasonCode().isError())
+                .as("PUBACK %s %s", ack.getReasonCode(), ack.getReasonString()).isFalse();
+    }
+
+    /** Subscribes at QoS 1 and returns the SUBACK reason codes, whatever they are. */
+    public static List<Mqtt5SubAckReasonCode> subscribe(Mqtt5BlockingClient client, String filter) {
+        try {
+            return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().getReasonCodes();
+        } catch (Mqtt5SubAckException e) {
+            return e.getMqttMessage().getReasonCodes();
+        }
+    }
+
+    /** A payload unique to one test, to mark the end of what a test waits for on the telemetry topic. */
+    public static byte[] marker() {
+        return utf8("{\"marker\":\"" + TestDevice.randomText(12) + "\"}");
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String clientId() {
+        return "t-" + TestDevice.randomText(12);
+    }
+}

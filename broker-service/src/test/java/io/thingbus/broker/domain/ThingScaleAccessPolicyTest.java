@@ -1,0 +1,46 @@
+package io.thingbus.broker.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thingbus.contracts.TenantId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ThingScaleAccessPolicyTest {
+
+    private static final ConnectionIdentity IDENTITY =
+            new ConnectionIdentity(TenantId.of("Uab12cd34ef"), DeviceToken.of("MyToken42"));
+
+    private final ThingScaleAccessPolicy policy = new ThingScaleAccessPolicy(new ThingScaleTopicParser());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MyToken42/#", "MyToken42/dev-1/subscribe", "MyToken42/+/subscribe", "MyToken42/json/#"})
+    void filtersBelowOwnToken_areAllowed(String filter) {
+        assertThat(policy.allowsSubscription(filter, IDENTITY)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#", "+/#", "MyToken42", "MyToken4/#", "MyToken42x/#", "mytoken42/#", "Other/#",
+            "$share/g/MyToken42/#", "$SYS/#", "/MyToken42/#"})
+    void otherFilters_areRefused(String filter) {
+        assertThat(policy.allowsSubscription(filter, IDENTITY)).isFalse();
+    }
+
+    @Test
+    void ownTelemetryTopic_mayBePublished() {
+        assertThat(policy.refusalForPublish("MyToken42/bin/dev-1/t", IDENTITY)).isEmpty();
+    }
+
+    @Test
+    void ownDownlinkTopic_mayNotBePublished() {
+        assertThat(policy.refusalForPublish("MyToken42/dev-1/subscribe", IDENTITY))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(RefusalReason.TOPIC_NOT_ALLOWED));
+    }
+
+    @Test
+    void wildcardLevelInPlaceOfToken_isForeign() {
+        assertThat(policy.refusalForPublish("+/json/dev-1", IDENTITY))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(RefusalReason.FOREIGN_TOKEN));
+    }
+}
