@@ -14,43 +14,51 @@ import java.time.Duration;
  * One real Kafka broker and one real PostgreSQL server per test JVM, started on first use and shared by every test
  * class and every Quarkus test profile in that JVM. They stop when the JVM exits (Kafka's child JVM also exits when
  * this JVM dies). Thread-safe.
+ *
+ * <p>Quarkus loads this class once per test profile, in a new class loader, so a static field alone would start a
+ * second Kafka for every profile. The addresses of what was started are therefore kept in JVM-wide system
+ * properties, and the lock is the system properties object itself.
  */
 public final class SharedInfrastructure {
 
-    private static SharedInfrastructure instance;
+    private static final String KAFKA_PROPERTY = "thingbus.test.kafka.bootstrap-servers";
+    private static final String JDBC_URL_PROPERTY = "thingbus.test.postgres.jdbc-url";
 
-    private final KafkaBroker kafka;
-    private final PostgresServer postgres;
+    private final String kafkaBootstrapServers;
+    private final String jdbcUrl;
 
-    private SharedInfrastructure(KafkaBroker kafka, PostgresServer postgres) {
-        this.kafka = kafka;
-        this.postgres = postgres;
+    private SharedInfrastructure(String kafkaBootstrapServers, String jdbcUrl) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.jdbcUrl = jdbcUrl;
     }
 
-    public static synchronized SharedInfrastructure get() {
-        if (instance == null) {
-            instance = start();
+    public static SharedInfrastructure get() {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(KAFKA_PROPERTY) == null) {
+                start();
+            }
+            return new SharedInfrastructure(System.getProperty(KAFKA_PROPERTY), System.getProperty(JDBC_URL_PROPERTY));
         }
-        return instance;
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     public String jdbcUrl() {
-        return postgres.jdbcUrl();
+        return jdbcUrl;
     }
 
     public String dbUsername() {
-        return postgres.username();
+        return PostgresServer.USER;
     }
 
+    /** The test cluster trusts loopback connections; any password is accepted. */
     public String dbPassword() {
-        return postgres.password();
+        return "postgres";
     }
 
-    private static SharedInfrastructure start() {
+    private static void start() {
         Path root = temporaryRoot();
         KafkaBroker kafka = KafkaBroker.start(root.resolve("kafka"), 0, Duration.ofSeconds(90));
         KafkaTopicInitializer.createMissing(kafka.bootstrapServers(), Topics.ALL, 3);
@@ -59,7 +67,8 @@ public final class SharedInfrastructure {
             kafka.close();
             postgres.close();
         }, "test-infrastructure-stop"));
-        return new SharedInfrastructure(kafka, postgres);
+        System.setProperty(KAFKA_PROPERTY, kafka.bootstrapServers());
+        System.setProperty(JDBC_URL_PROPERTY, postgres.jdbcUrl());
     }
 
     private static Path temporaryRoot() {
