@@ -56,6 +56,20 @@ class ControlRecordSerializationTest {
     }
 
     @Test
+    void deviceWithTokenHash_serialisationIsStable() {
+        var record = new DeviceRecord(TenantId.of("U1a2b3c4d"), DeviceId.of("dev-1"), "dev-1",
+                ChannelId.of("C0123456789abcdef0123"), "api", CREATED, CREATED, SecretHash.parse(HASH));
+
+        String json = utf8(DeviceRecord.CODEC.encode(record));
+
+        assertThat(json).isEqualTo("{\"tenant\":\"U1a2b3c4d\",\"device_id\":\"dev-1\",\"name\":\"dev-1\","
+                + "\"channel_id\":\"C0123456789abcdef0123\",\"provisioning\":\"api\","
+                + "\"created_at\":\"2026-11-21T10:00:00Z\",\"updated_at\":\"2026-11-21T10:00:00Z\","
+                + "\"token_hash\":\"" + HASH + "\"}");
+        assertThat(DeviceRecord.CODEC.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(record);
+    }
+
+    @Test
     void channel_serialisationIsStable() {
         var record = new ChannelRecord(TenantId.of("U1a2b3c4d"), ChannelId.of("C0123456789abcdef0123"),
                 DeviceId.of("dev-1"), "Kitchen", List.of("kitchen", "outside"), CREATED, UPDATED);
