@@ -1,0 +1,32 @@
+package io.thingbus.device.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.thingbus.device.domain.Device;
+import io.thingbus.device.domain.DeviceToken;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A device as ThingScale shows it. {@code channel_id} is the device's default channel, where its telemetry is stored
+ * ({@code GET /stream/{channel_id}}); {@code device_token} is null when the device has none.
+ */
+@JsonPropertyOrder({"device_id", "name", "channel_id", "channels", "device_token", "provisioning", "created_at",
+        "updated_at"})
+public record DeviceResponse(
+        @JsonProperty("device_id") String deviceId,
+        @JsonProperty("name") String name,
+        @JsonProperty("channel_id") String channelId,
+        @JsonProperty("channels") List<String> channels,
+        @JsonProperty("device_token") String deviceToken,
+        @JsonProperty("provisioning") String provisioning,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {
+
+    static DeviceResponse of(Device device) {
+        String channel = device.channel().value();
+        return new DeviceResponse(device.key().device().value(), device.name().value(), channel, List.of(channel),
+                device.token().map(DeviceToken::value).orElse(null), device.provisioning().wireName(),
+                device.createdAt(), device.updatedAt());
+    }
+}

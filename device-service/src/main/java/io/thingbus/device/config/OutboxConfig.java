@@ -1,0 +1,22 @@
+package io.thingbus.device.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The relay that publishes the outbox to Kafka. */
+@ConfigMapping(prefix = "thingbus.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for unpublished records besides right after each commit (recovery path). */
+    @WithDefault("1s")
+    Duration interval();
+
+    /** How many records one relay round sends before it waits for Kafka's acknowledgements. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long Kafka may take to acknowledge a record before the round is given up and retried. */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+}

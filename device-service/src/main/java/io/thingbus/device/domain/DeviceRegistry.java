@@ -1,0 +1,122 @@
+package io.thingbus.device.domain;
+
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user's devices: list, read, create, change, delete. Every change is announced on the devices topic through the
+ * outbox in the same transaction. Every call is scoped to the tenant in the key; another tenant's device is
+ * reported as unknown. Thread-safe.
+ */
+public final class DeviceRegistry {
+
+    private final RegistryStore store;
+    private final KnownDevices knownDevices;
+    private final Clock clock;
+
+    public DeviceRegistry(RegistryStore store, KnownDevices knownDevices, Clock clock) {
+        this.store = store;
+        this.knownDevices = knownDevices;
+        this.clock = clock;
+    }
+
+    public List<Device> devices(TenantId tenant) {
+        return store.inTransaction(tx -> tx.devices().list(tenant));
+    }
+
+    /** @throws UnknownDeviceException when the tenant has no such device */
+    public Device device(DeviceKey key) {
+        return store.inTransaction(tx -> tx.devices().find(key).orElseThrow(UnknownDeviceException::new));
+    }
+
+    /**
+     * Registers a device with provisioning {@code api}. Name defaults to the device id, token to the user's first.
+     *
+     * @throws DeviceAlreadyExistsException when the tenant has a device with that id
+     * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
+     * @throws NoDeviceTokenException when no token was given and the tenant has none
+     * @throws UnknownUserException when the tenant is not a registered user
+     */
+    public Device register(DeviceKey key, DeviceInput input) {
+        Instant now = now();
+        Device created = store.inTransaction(tx -> {
+            if (!tx.users().exists(key.tenant())) {
+                throw new UnknownUserException();
+            }
+            DeviceToken token = input.token().isPresent()
+                    ? ownToken(tx, key.tenant(), input.token().get())
+                    : tx.credentials().firstDeviceToken(key.tenant()).orElseThrow(NoDeviceTokenException::new);
+            DeviceName name = input.name().orElseGet(() -> DeviceName.defaultFor(key.device()));
+            Device device = Device.registered(key, name, Optional.of(token), Provisioning.API, now);
+            if (!tx.devices().insert(device)) {
+                throw new DeviceAlreadyExistsException();
+            }
+            tx.outbox().append(OutboxMessages.deviceChanged(device));
+            return device;
+        });
+        knownDevices.remember(key);
+        return created;
+    }
+
+    /**
+     * Changes name and/or token of a device; parts not given stay as they are.
+     *
+     * @throws UnknownDeviceException when the tenant has no such device
+     * @throws VersionMismatchException when {@code condition} does not allow the current version
+     * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
+     */
+    public Device change(DeviceKey key, DeviceInput input, VersionCondition condition) {
+        Instant now = now();
+        return store.inTransaction(tx -> {
+            Device current = lockedDevice(tx, key, condition);
+            Optional<DeviceToken> token = input.token().isPresent()
+                    ? Optional.of(ownToken(tx, key.tenant(), input.token().get()))
+                    : current.token();
+            Device changed = current.changed(input.name().orElse(current.name()), token, now);
+            tx.devices().update(changed);
+            tx.outbox().append(OutboxMessages.deviceChanged(changed));
+            return changed;
+        });
+    }
+
+    /**
+     * Deletes a device; its data stays in its channel. A device that publishes again is auto-provisioned anew.
+     *
+     * @throws UnknownDeviceException when the tenant has no such device
+     * @throws VersionMismatchException when {@code condition} does not allow the current version
+     */
+    public void remove(DeviceKey key, VersionCondition condition) {
+        Instant now = now();
+        store.inTransaction(tx -> {
+            lockedDevice(tx, key, condition);
+            tx.devices().delete(key);
+            tx.outbox().append(OutboxMessages.deviceDeleted(key, now));
+            return null;
+        });
+        knownDevices.forget(key);
+    }
+
+    private static Device lockedDevice(RegistryTransaction tx, DeviceKey key, VersionCondition condition) {
+        Device current = tx.devices().findForUpdate(key).orElseThrow(UnknownDeviceException::new);
+        if (!condition.allows(current.version())) {
+            throw new VersionMismatchException();
+        }
+        return current;
+    }
+
+    private static DeviceToken ownToken(RegistryTransaction tx, TenantId tenant, DeviceToken token) {
+        if (!tx.credentials().ownsDeviceToken(tenant, token)) {
+            throw new ForeignDeviceTokenException();
+        }
+        return token;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

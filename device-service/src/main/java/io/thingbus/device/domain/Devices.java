@@ -1,0 +1,31 @@
+package io.thingbus.device.domain;
+
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Devices in the current transaction. */
+public interface Devices {
+
+    /** The tenant's devices, ordered by device id; empty for an unknown tenant. */
+    List<Device> list(TenantId tenant);
+
+    Optional<Device> find(DeviceKey key);
+
+    /** Like {@link #find} but locks the device until the transaction ends. */
+    Optional<Device> findForUpdate(DeviceKey key);
+
+    /** Stores a new device; false (and nothing stored) when the key exists already. The tenant must exist. */
+    boolean insert(Device device);
+
+    /** Stores name, token, update time and version of an existing device. */
+    void update(Device device);
+
+    /** false when there was no such device. */
+    boolean delete(DeviceKey key);
+
+    /** Unassigns {@code token} from the tenant's devices that use it (a new version each); returns how many. */
+    int releaseToken(TenantId tenant, DeviceToken token, Instant now);
+}

@@ -1,0 +1,62 @@
+package io.thingbus.device.domain;
+
+import io.thingbus.contracts.ApiKeyRecord;
+import io.thingbus.contracts.DeviceCredentialRecord;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.SecretHash;
+import io.thingbus.contracts.TenantId;
+import io.thingbus.contracts.Topics;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The outbox messages that announce registry changes, in the records, keys and topics of the Kafka contract. */
+public final class OutboxMessages {
+
+    private OutboxMessages() {
+    }
+
+    public static OutboxMessage deviceTokenIssued(TenantId owner, DeviceToken token, Instant createdAt) {
+        SecretHash hash = token.hash();
+        byte[] value = DeviceCredentialRecord.CODEC.encode(new DeviceCredentialRecord(hash, owner, createdAt));
+        return credential(owner, hash, value, createdAt);
+    }
+
+    public static OutboxMessage deviceTokenRevoked(TenantId owner, DeviceToken token, Instant now) {
+        return credential(owner, token.hash(), null, now);
+    }
+
+    public static OutboxMessage apiKeyIssued(TenantId owner, SecretHash keyHash, Plan plan, Instant createdAt) {
+        byte[] value = ApiKeyRecord.CODEC.encode(new ApiKeyRecord(keyHash, owner, plan.value(), createdAt));
+        return apiKey(owner, keyHash, value, createdAt);
+    }
+
+    public static OutboxMessage apiKeyRevoked(TenantId owner, SecretHash keyHash, Instant now) {
+        return apiKey(owner, keyHash, null, now);
+    }
+
+    public static OutboxMessage deviceChanged(Device device) {
+        byte[] value = DeviceRecord.CODEC.encode(device.toRecord());
+        return deviceMessage(device.key(), value, device.updatedAt());
+    }
+
+    public static OutboxMessage deviceDeleted(DeviceKey key, Instant now) {
+        return deviceMessage(key, null, now);
+    }
+
+    private static OutboxMessage credential(TenantId owner, SecretHash hash, byte[] value, Instant time) {
+        return new OutboxMessage(UUID.randomUUID(), Topics.DEVICE_CREDENTIALS, hash.value(), value,
+                DeviceCredentialRecord.TYPE, owner, Optional.empty(), time);
+    }
+
+    private static OutboxMessage apiKey(TenantId owner, SecretHash hash, byte[] value, Instant time) {
+        return new OutboxMessage(UUID.randomUUID(), Topics.API_KEYS, hash.value(), value, ApiKeyRecord.TYPE, owner,
+                Optional.empty(), time);
+    }
+
+    private static OutboxMessage deviceMessage(DeviceKey key, byte[] value, Instant time) {
+        return new OutboxMessage(UUID.randomUUID(), Topics.DEVICES, key.asString(), value, DeviceRecord.TYPE,
+                key.tenant(), Optional.of(key.device().value()), time);
+    }
+}

@@ -1,0 +1,27 @@
+package io.thingbus.device.domain;
+
+/** The outbox as the relay sees it: committed messages waiting to be published. */
+public interface OutboxQueue {
+
+    /** What one drain did: how many messages it offered to the publisher and how many of them were published. */
+    record Drained(int offered, int published) {
+
+        public static final Drained NOTHING = new Drained(0, 0);
+
+        /** Whether some offered messages stay in the outbox because Kafka did not take them. */
+        public boolean incomplete() {
+            return published < offered;
+        }
+    }
+
+    /**
+     * Hands up to {@code maxMessages} of the oldest waiting messages, in the order they were written, to
+     * {@code publisher}, and removes those it reports as published. Only one drain runs at a time across all
+     * instances sharing the database; a call that finds another drain running returns 0 at once.
+     *
+     * @return how many messages were offered, and how many of them published and removed (none when nothing was
+     *         waiting or another drain was running)
+     * @throws RuntimeException on a storage failure; nothing is removed then
+     */
+    Drained drain(int maxMessages, OutboxPublisher publisher);
+}

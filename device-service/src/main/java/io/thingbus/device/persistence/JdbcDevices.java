@@ -1,0 +1,85 @@
+package io.thingbus.device.persistence;
+
+import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.TenantId;
+import io.thingbus.device.domain.Device;
+import io.thingbus.device.domain.DeviceName;
+import io.thingbus.device.domain.DeviceToken;
+import io.thingbus.device.domain.Devices;
+import io.thingbus.device.domain.Provisioning;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Devices in table {@code devices}, keyed by (user_id, device_id). */
+final class JdbcDevices implements Devices {
+
+    private static final String COLUMNS =
+            "user_id, device_id, name, device_token, provisioning, created_at, updated_at, version";
+    private static final String BY_KEY = " WHERE user_id = ? AND device_id = ?";
+
+    private final Sql sql;
+
+    JdbcDevices(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public List<Device> list(TenantId tenant) {
+        return sql.query("SELECT " + COLUMNS + " FROM devices WHERE user_id = ? ORDER BY device_id",
+                JdbcDevices::read, tenant.value());
+    }
+
+    @Override
+    public Optional<Device> find(DeviceKey key) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM devices" + BY_KEY, JdbcDevices::read,
+                key.tenant().value(), key.device().value());
+    }
+
+    @Override
+    public Optional<Device> findForUpdate(DeviceKey key) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM devices" + BY_KEY + " FOR UPDATE", JdbcDevices::read,
+                key.tenant().value(), key.device().value());
+    }
+
+    @Override
+    public boolean insert(Device device) {
+        return sql.update("INSERT INTO devices (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (user_id, device_id) DO NOTHING",
+                device.key().tenant().value(), device.key().device().value(), device.name().value(),
+                device.token().map(DeviceToken::value).orElse(null), device.provisioning().wireName(),
+                device.createdAt(), device.updatedAt(), device.version()) == 1;
+    }
+
+    @Override
+    public void update(Device device) {
+        sql.update("UPDATE devices SET name = ?, device_token = ?, updated_at = ?, version = ?" + BY_KEY,
+                device.name().value(), device.token().map(DeviceToken::value).orElse(null), device.updatedAt(),
+                device.version(), device.key().tenant().value(), device.key().device().value());
+    }
+
+    @Override
+    public boolean delete(DeviceKey key) {
+        return sql.update("DELETE FROM devices" + BY_KEY, key.tenant().value(), key.device().value()) == 1;
+    }
+
+    @Override
+    public int releaseToken(TenantId tenant, DeviceToken token, Instant now) {
+        return sql.update("UPDATE devices SET device_token = NULL, updated_at = ?, version = version + 1 "
+                + "WHERE user_id = ? AND device_token = ?", now, tenant.value(), token.value());
+    }
+
+    private static Device read(ResultSet row) throws SQLException {
+        return new Device(
+                DeviceKey.of(TenantId.of(row.getString("user_id")), DeviceId.of(row.getString("device_id"))),
+                DeviceName.of(row.getString("name")),
+                Optional.ofNullable(row.getString("device_token")).map(DeviceToken::of),
+                Provisioning.fromWireName(row.getString("provisioning")),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "updated_at"),
+                row.getLong("version"));
+    }
+}
