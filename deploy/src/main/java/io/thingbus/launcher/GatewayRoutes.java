@@ -8,6 +8,6 @@ final class GatewayRoutes {
 
     /** The gateway's environment variable holding the base URL of {@code upstream}. */
     static String envVar(ServiceSpec upstream) {
-        return "THINGBUS_GATEWAY_UPSTREAMS_" + upstream.envName();
+        return "THINGBUS_GATEWAY_UPSTREAM_" + upstream.envName() + "_URL";
     }
 }

@@ -108,6 +108,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         if (spec.equals(ServiceSpec.GATEWAY)) {
             for (ServiceSpec upstream : ServiceSpec.ALL) {
+                if (upstream.equals(ServiceSpec.GATEWAY) || upstream.equals(ServiceSpec.BROKER)) {
+                    continue;
+                }
                 env.put(GatewayRoutes.envVar(upstream), "http://127.0.0.1:" + httpPorts.get(upstream));
             }
         }
