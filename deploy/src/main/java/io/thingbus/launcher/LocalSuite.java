@@ -123,7 +123,7 @@ public final class LocalSuite implements AutoCloseable {
         if (known != null && admin.userExists(known.userId())) {
             return known;
         }
-        DemoUser created = admin.createUser("Demo user", "demo@localhost");
+        DemoUser created = admin.createUser("Demo user", "demo@example.com");
         writeDemoUser(file, created);
         return created;
     }
