@@ -117,7 +117,8 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         List<String> command = javaCommand(classpath, "kafka.tools.StorageTool");
-        command.addAll(List.of("format", "--cluster-id", clusterId(), "--config", config.toString(), "--standalone",
+        // "--cluster-id=<id>" in one argument: a base64url id may start with '-', which would read as an option.
+        command.addAll(List.of("format", "--cluster-id=" + clusterId(), "--config", config.toString(), "--standalone",
                 "--ignore-formatted"));
         Process format = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("kafka-format.log").toFile()).start();
