@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param tag the ThingScale tag of the publish ({@code <TOKEN>/json/<DEVICE>/<TAG>}), or empty
  * @param origin the MQTT side of the publish, or empty when the data came in another way
+ * @param tokenHash the hash of the device token whose topic namespace the publish used (ThingScale topics start with
+ *     it), so the registry knows which token a device speaks under; empty when the dialect has none
  */
 public record TelemetryRecord(
         String id,
@@ -28,9 +30,17 @@ public record TelemetryRecord(
         Optional<String> tag,
         PayloadFormat format,
         Optional<MqttOrigin> origin,
-        byte[] payload) {
+        byte[] payload,
+        Optional<SecretHash> tokenHash) {
 
     public static final String TYPE = "io.thingbus.telemetry.v1";
+    public static final String TOKEN_HASH_HEADER = "tb_token_hash";
+
+    /** A record without a token hash. */
+    public TelemetryRecord(String id, Instant time, String source, TenantId tenant, DeviceId device,
+            Optional<String> tag, PayloadFormat format, Optional<MqttOrigin> origin, byte[] payload) {
+        this(id, time, source, tenant, device, tag, format, origin, payload, Optional.empty());
+    }
 
     public TelemetryRecord {
         Objects.requireNonNull(id, "id");
@@ -41,6 +51,7 @@ public record TelemetryRecord(
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(tokenHash, "tokenHash");
         time = Objects.requireNonNull(time, "time").truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -61,6 +72,7 @@ public record TelemetryRecord(
         headers.add(new Header(RecordHeaders.TENANT, tenant.value()));
         headers.add(new Header(RecordHeaders.DEVICE, device.value()));
         tag.ifPresent(t -> headers.add(new Header(RecordHeaders.TAG, t)));
+        tokenHash.ifPresent(h -> headers.add(new Header(TOKEN_HASH_HEADER, h.value())));
         origin.ifPresent(o -> addMqttHeaders(headers, o));
         return headers;
     }
@@ -93,7 +105,8 @@ public record TelemetryRecord(
                     reader.optional(RecordHeaders.TAG),
                     PayloadFormat.fromContentType(reader.required(RecordHeaders.CONTENT_TYPE)),
                     reader.optional(RecordHeaders.MQTT_TOPIC).map(topic -> mqttOrigin(reader, topic)),
-                    payload == null ? new byte[0] : payload);
+                    payload == null ? new byte[0] : payload,
+                    reader.optional(TOKEN_HASH_HEADER).map(SecretHash::parse));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedRecordException("malformed " + TYPE + " record: " + e.getMessage(), e);
         }
@@ -114,7 +127,7 @@ public record TelemetryRecord(
                 && id.equals(other.id) && time.equals(other.time) && source.equals(other.source)
                 && tenant.equals(other.tenant) && device.equals(other.device) && tag.equals(other.tag)
                 && format == other.format && origin.equals(other.origin)
-                && java.util.Arrays.equals(payload, other.payload);
+                && java.util.Arrays.equals(payload, other.payload) && tokenHash.equals(other.tokenHash);
     }
 
     @Override

@@ -22,7 +22,8 @@ class TelemetryRecordTest {
             PayloadFormat.JSON,
             Optional.of(new MqttOrigin("tok123/json/dev-1/kitchen", 1, false, "dev-1_abc",
                     List.of(new Header("unit", "C"), new Header("unit", "F")))),
-            "{\"temp\":20}".getBytes(StandardCharsets.UTF_8));
+            "{\"temp\":20}".getBytes(StandardCharsets.UTF_8),
+            Optional.of(SecretHash.parse("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
 
     @Test
     void headers_areStable() {
@@ -37,6 +38,7 @@ class TelemetryRecordTest {
                 new Header("tb_tenant", "U1a2b3c4d"),
                 new Header("tb_device", "dev-1"),
                 new Header("tb_tag", "kitchen"),
+                new Header("tb_token_hash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 new Header("mqtt_topic", "tok123/json/dev-1/kitchen"),
                 new Header("mqtt_qos", "1"),
                 new Header("mqtt_retain", "false"),

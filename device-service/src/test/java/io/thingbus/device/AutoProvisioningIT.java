@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
@@ -59,6 +60,22 @@ class AutoProvisioningIT {
                     devices.awaitRecords(user.userId() + "/dev-x", 1).get(0).value());
             assertThat(record.provisioning()).isEqualTo("auto");
             assertThat(record.channelId().value()).isEqualTo(channel);
+        }
+    }
+
+    @Test
+    void telemetryUnderTheUsersSecondToken_givesTheDeviceThatTokenAndItsHashOnKafka() {
+        String second = Registry.issueDeviceToken(user.userId());
+
+        telemetry.send(TelemetrySender.telemetry(user.userId(), "dev-second", second));
+
+        awaitDevice(user.userId(), "dev-second");
+        asTenant(user.userId()).get("/device/{id}", "dev-second")
+                .then().statusCode(200).body("device_token", equalTo(second));
+        try (TopicReader devices = new TopicReader(Topics.DEVICES)) {
+            DeviceRecord record = DeviceRecord.CODEC.decode(
+                    devices.awaitRecords(user.userId() + "/dev-second", 1).get(0).value());
+            assertThat(record.tokenHash()).isEqualTo(SecretHash.of(second));
         }
     }
 

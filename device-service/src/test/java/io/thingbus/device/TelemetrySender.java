@@ -4,6 +4,7 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.PayloadFormat;
 import io.thingbus.contracts.TelemetryRecord;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.SharedInfrastructure;
@@ -42,7 +43,7 @@ final class TelemetrySender implements AutoCloseable {
         return new TelemetryRecord(UUID.randomUUID().toString(), Instant.now(), "//thingbus/broker-service/test",
                 TenantId.of(tenant), DeviceId.of(device), Optional.empty(), PayloadFormat.JSON,
                 Optional.of(new MqttOrigin(topic, 1, false, device + "_test", List.of())),
-                "{\"temp\":20}".getBytes(StandardCharsets.UTF_8));
+                "{\"temp\":20}".getBytes(StandardCharsets.UTF_8), Optional.of(SecretHash.of(token)));
     }
 
     void send(TelemetryRecord record) {

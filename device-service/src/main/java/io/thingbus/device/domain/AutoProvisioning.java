@@ -1,24 +1,29 @@
 package io.thingbus.device.domain;
 
 import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Registers devices the first time their telemetry is seen (ThingScale's auto-provisioning): provisioning
- * {@code auto}, name = device id, token = the user's first device token, default channel. Devices of tenants that are
+ * {@code auto}, name = device id, token = the token the device published under (falling back to the user's first
+ * token when the record does not name one the user still has), default channel. Devices of tenants that are
  * not registered users are not provisioned. Idempotent: a replayed record registers nothing twice.
  * Safe for concurrent use, though one consumer thread is the expected caller.
  */
 public final class AutoProvisioning {
+
+    /** A device seen in telemetry, with the hash of the token it published under when the dialect has one. */
+    public record SeenDevice(DeviceKey key, Optional<SecretHash> tokenHash) {
+    }
 
     /** What one call did. */
     public record Outcome(int registered, int unknownTenant) {
@@ -40,38 +45,42 @@ public final class AutoProvisioning {
      *
      * @throws RuntimeException on a storage failure; nothing was registered then and the call may be repeated
      */
-    public Outcome provision(Collection<DeviceKey> seen) {
-        Set<DeviceKey> unknown = new LinkedHashSet<>();
-        for (DeviceKey key : seen) {
-            if (!knownDevices.contains(key)) {
-                unknown.add(key);
+    public Outcome provision(Collection<SeenDevice> seen) {
+        Map<DeviceKey, Optional<SecretHash>> unknown = new LinkedHashMap<>();
+        for (SeenDevice device : seen) {
+            if (!knownDevices.contains(device.key())) {
+                unknown.putIfAbsent(device.key(), device.tokenHash());
             }
         }
         if (unknown.isEmpty()) {
             return new Outcome(0, 0);
         }
         Outcome outcome = store.inTransaction(tx -> registerAll(tx, unknown));
-        unknown.forEach(knownDevices::remember);
+        unknown.keySet().forEach(knownDevices::remember);
         return outcome;
     }
 
-    private Outcome registerAll(RegistryTransaction tx, Set<DeviceKey> keys) {
+    private Outcome registerAll(RegistryTransaction tx, Map<DeviceKey, Optional<SecretHash>> devices) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<TenantId, Boolean> tenantExists = new HashMap<>();
         int registered = 0;
         int unknownTenant = 0;
-        for (DeviceKey key : keys) {
+        for (Map.Entry<DeviceKey, Optional<SecretHash>> device : devices.entrySet()) {
+            DeviceKey key = device.getKey();
             if (!tenantExists.computeIfAbsent(key.tenant(), tx.users()::exists)) {
                 unknownTenant++;
-            } else if (register(tx, key, now)) {
+            } else if (register(tx, key, device.getValue(), now)) {
                 registered++;
             }
         }
         return new Outcome(registered, unknownTenant);
     }
 
-    private static boolean register(RegistryTransaction tx, DeviceKey key, Instant now) {
-        Optional<DeviceToken> token = tx.credentials().firstDeviceToken(key.tenant());
+    private static boolean register(RegistryTransaction tx, DeviceKey key, Optional<SecretHash> tokenHash,
+                                    Instant now) {
+        Optional<DeviceToken> token = tokenHash
+                .flatMap(hash -> tx.credentials().deviceTokenByHash(key.tenant(), hash))
+                .or(() -> tx.credentials().firstDeviceToken(key.tenant()));
         Device device = Device.registered(key, DeviceName.defaultFor(key.device()), token, Provisioning.AUTO, now);
         if (!tx.devices().insert(device)) {
             return false;

@@ -24,4 +24,7 @@ public interface Credentials {
 
     /** The owner's oldest device token, the default of new devices; empty when the owner has none. */
     Optional<DeviceToken> firstDeviceToken(TenantId owner);
+
+    /** The owner's token with this hash; empty when the owner has no such token (any more). */
+    Optional<DeviceToken> deviceTokenByHash(TenantId owner, SecretHash tokenHash);
 }

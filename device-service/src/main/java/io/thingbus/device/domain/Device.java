@@ -51,6 +51,6 @@ public record Device(
     /** The device's state as published on the devices topic. */
     public DeviceRecord toRecord() {
         return new DeviceRecord(key.tenant(), key.device(), name.value(), channel(), provisioning.wireName(),
-                createdAt, updatedAt);
+                createdAt, updatedAt, token.map(DeviceToken::hash).orElse(null));
     }
 }

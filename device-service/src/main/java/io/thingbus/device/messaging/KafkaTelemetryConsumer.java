@@ -132,12 +132,13 @@ public class KafkaTelemetryConsumer {
         }
     }
 
-    private List<DeviceKey> devicesIn(ConsumerRecords<byte[], byte[]> records) {
-        List<DeviceKey> devices = new ArrayList<>(records.count());
+    private List<AutoProvisioning.SeenDevice> devicesIn(ConsumerRecords<byte[], byte[]> records) {
+        List<AutoProvisioning.SeenDevice> devices = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                devices.add(TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value())
-                        .key());
+                TelemetryRecord telemetry =
+                        TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value());
+                devices.add(new AutoProvisioning.SeenDevice(telemetry.key(), telemetry.tokenHash()));
             } catch (MalformedRecordException e) {
                 malformed.increment();
                 LOG.warnf("skipping malformed telemetry record %s-%d@%d: %s", record.topic(), record.partition(),

@@ -30,8 +30,8 @@ final class JdbcCredentials implements Credentials {
 
     @Override
     public boolean addDeviceToken(TenantId owner, DeviceToken token, Instant createdAt) {
-        return sql.update("INSERT INTO device_tokens (token, user_id, created_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (token) DO NOTHING", token.value(), owner.value(), createdAt) == 1;
+        return sql.update("INSERT INTO device_tokens (token, token_hash, user_id, created_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", token.value(), token.hash().value(), owner.value(), createdAt) == 1;
     }
 
     @Override
@@ -50,5 +50,11 @@ final class JdbcCredentials implements Credentials {
     public Optional<DeviceToken> firstDeviceToken(TenantId owner) {
         return sql.queryOne("SELECT token FROM device_tokens WHERE user_id = ? ORDER BY created_at, token LIMIT 1",
                 row -> DeviceToken.of(row.getString("token")), owner.value());
+    }
+
+    @Override
+    public Optional<DeviceToken> deviceTokenByHash(TenantId owner, SecretHash tokenHash) {
+        return sql.queryOne("SELECT token FROM device_tokens WHERE user_id = ? AND token_hash = ?",
+                row -> DeviceToken.of(row.getString("token")), owner.value(), tokenHash.value());
     }
 }

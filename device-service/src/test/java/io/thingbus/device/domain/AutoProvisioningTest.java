@@ -26,7 +26,7 @@ class AutoProvisioningTest {
     void unknownDevice_isRegisteredAsAutoWithItsIdAsNameAndTheUsersFirstToken() {
         DeviceKey key = key("dev-x");
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(List.of(key));
+        AutoProvisioning.Outcome outcome = provisioning.provision(seen(key));
 
         assertThat(outcome.registered()).isEqualTo(1);
         Device device = registry.devices().get(key);
@@ -38,10 +38,10 @@ class AutoProvisioningTest {
 
     @Test
     void knownDevice_costsNoTransaction() {
-        provisioning.provision(List.of(key("dev-x")));
+        provisioning.provision(seen(key("dev-x")));
         int transactions = registry.transactions();
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(List.of(key("dev-x"), key("dev-x")));
+        AutoProvisioning.Outcome outcome = provisioning.provision(seen(key("dev-x"), key("dev-x")));
 
         assertThat(outcome.registered()).isZero();
         assertThat(registry.transactions()).isEqualTo(transactions);
@@ -49,11 +49,11 @@ class AutoProvisioningTest {
 
     @Test
     void deviceRegisteredElsewhere_isNotRegisteredTwice() {
-        provisioning.provision(List.of(key("dev-x")));
+        provisioning.provision(seen(key("dev-x")));
         AutoProvisioning otherInstance = new AutoProvisioning(registry,
                 new KnownDevices(100, Duration.ofMinutes(10), clock), clock);
 
-        AutoProvisioning.Outcome outcome = otherInstance.provision(List.of(key("dev-x")));
+        AutoProvisioning.Outcome outcome = otherInstance.provision(seen(key("dev-x")));
 
         assertThat(outcome.registered()).isZero();
         assertThat(registry.outbox()).filteredOn(m -> m.topic().equals(Topics.DEVICES)).hasSize(1);
@@ -63,10 +63,37 @@ class AutoProvisioningTest {
     void deviceOfUnregisteredTenant_isNotProvisioned() {
         DeviceKey stranger = DeviceKey.of(TenantId.of("Unobody00000"), DeviceId.of("dev-x"));
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(List.of(stranger, key("dev-y")));
+        AutoProvisioning.Outcome outcome = provisioning.provision(seen(stranger, key("dev-y")));
 
         assertThat(outcome).isEqualTo(new AutoProvisioning.Outcome(1, 1));
         assertThat(registry.devices()).doesNotContainKey(stranger);
+    }
+
+    @Test
+    void deviceSeenUnderAnotherOfTheUsersTokens_getsThatToken() {
+        UserAccounts accounts = new UserAccounts(registry, new SecretGenerator(new SecureRandom()), clock,
+                Plan.of("basic"));
+        DeviceToken second = accounts.issueDeviceToken(user.user().id());
+        DeviceKey key = key("dev-second");
+
+        provisioning.provision(List.of(new AutoProvisioning.SeenDevice(key, Optional.of(second.hash()))));
+
+        assertThat(registry.devices().get(key).token()).contains(second);
+        assertThat(registry.devices().get(key).toRecord().tokenHash()).isEqualTo(second.hash());
+    }
+
+    @Test
+    void deviceSeenUnderAForeignTokenHash_getsTheUsersFirstToken() {
+        DeviceKey key = key("dev-z");
+
+        provisioning.provision(List.of(new AutoProvisioning.SeenDevice(key,
+                Optional.of(io.thingbus.contracts.SecretHash.of("not-a-token-of-this-user")))));
+
+        assertThat(registry.devices().get(key).token()).contains(user.deviceToken());
+    }
+
+    private static List<AutoProvisioning.SeenDevice> seen(DeviceKey... keys) {
+        return java.util.Arrays.stream(keys).map(k -> new AutoProvisioning.SeenDevice(k, Optional.empty())).toList();
     }
 
     private DeviceKey key(String device) {

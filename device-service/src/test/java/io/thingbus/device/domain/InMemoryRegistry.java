@@ -146,6 +146,14 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         @Override
+        public Optional<DeviceToken> deviceTokenByHash(TenantId owner, io.thingbus.contracts.SecretHash tokenHash) {
+            return state.tokens.entrySet().stream()
+                    .filter(e -> e.getValue().owner().equals(owner) && e.getKey().hash().equals(tokenHash))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+        }
+
+        @Override
         public List<Device> list(TenantId tenant) {
             return state.devices.values().stream()
                     .filter(d -> d.key().tenant().equals(tenant))
