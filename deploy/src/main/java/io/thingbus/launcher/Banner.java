@@ -14,6 +14,8 @@ final class Banner {
         line(out, "MQTT", "mqtt://" + suite.mqttHost() + ":" + suite.mqttPort());
         line(out, "MQTT over WebSocket", "ws://" + suite.mqttHost() + ":" + suite.wsPort() + "/mqtt");
         line(out, "Kafka", suite.kafkaBootstrapServers());
+        line(out, "Mail (development sink)", "smtp://127.0.0.1:" + suite.mail().port() + "  → messages in "
+                + suite.mail().folder());
         for (ServiceSpec service : ServiceSpec.ALL) {
             line(out, service.name(), suite.serviceUrl(service) + "  (health: /q/health, metrics: /q/metrics)");
         }

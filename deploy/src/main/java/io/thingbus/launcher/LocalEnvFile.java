@@ -24,6 +24,8 @@ final class LocalEnvFile {
         env.put("THINGBUS_MQTT_PORT", Integer.toString(suite.mqttPort()));
         env.put("THINGBUS_WS", suite.mqttHost() + ":" + suite.wsPort());
         env.put("THINGBUS_KAFKA", suite.kafkaBootstrapServers());
+        env.put("THINGBUS_SMTP", "127.0.0.1:" + suite.mail().port());
+        env.put("THINGBUS_MAIL_DIR", suite.mail().folder().toString());
         env.put("THINGBUS_ADMIN_KEY", suite.adminKey());
         env.put("THINGBUS_USER_ID", suite.demoUser().userId());
         env.put("THINGBUS_API_KEY", suite.demoUser().apiKey());

@@ -34,6 +34,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<ServiceSpec, Integer> httpPorts = new HashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private DevMailSink mail;
     private String adminKey;
     private DemoUser demoUser;
     private int mqttPort;
@@ -67,6 +68,7 @@ public final class LocalSuite implements AutoCloseable {
         kafka = KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), Duration.ofSeconds(90));
         KafkaTopicInitializer.createMissing(kafka.bootstrapServers(), Topics.ALL, 3);
         adminKey = AdminKey.loadOrCreate(data.resolve("admin.key"));
+        mail = DevMailSink.start(settings.smtpPort(), data.resolve("mail"));
         ServiceSpec.ALL.forEach(this::startService);
         services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
         demoUser = ensureDemoUser(data.resolve("demo-user.json"));
@@ -105,6 +107,14 @@ public final class LocalSuite implements AutoCloseable {
             env.put("THINGBUS_BROKER_MQTT_PORT", Integer.toString(mqttPort));
             env.put("THINGBUS_BROKER_WS_PORT", Integer.toString(wsPort));
             env.put("THINGBUS_BROKER_DATA_DIR", settings.dataDir().resolve("broker").toString());
+        }
+        if (spec.equals(ServiceSpec.EVENT)) {
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.port()));
+            env.put("QUARKUS_MAILER_FROM", "thingbus@localhost.localdomain");
+            env.put("QUARKUS_MAILER_TLS", "false");
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            env.put("QUARKUS_MAILER_MOCK", "false");
         }
         if (spec.equals(ServiceSpec.GATEWAY)) {
             for (ServiceSpec upstream : ServiceSpec.ALL) {
@@ -186,6 +196,11 @@ public final class LocalSuite implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The development mail sink that event-service sends to. */
+    public DevMailSink mail() {
+        return mail;
+    }
+
     public String adminKey() {
         return adminKey;
     }
@@ -216,6 +231,10 @@ public final class LocalSuite implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
     }
 

@@ -19,6 +19,7 @@ public record SuiteSettings(
         int wsPort,
         int kafkaPort,
         int postgresPort,
+        int smtpPort,
         Map<ServiceSpec, Integer> httpPorts) {
 
     public SuiteSettings {
@@ -40,6 +41,7 @@ public record SuiteSettings(
                 intEnv(env, "THINGBUS_WS_PORT", 8083),
                 intEnv(env, "THINGBUS_KAFKA_PORT", 9092),
                 intEnv(env, "THINGBUS_POSTGRES_PORT", 15432),
+                intEnv(env, "THINGBUS_SMTP_PORT", 2525),
                 http);
     }
 
@@ -47,7 +49,7 @@ public record SuiteSettings(
     public static SuiteSettings anyFreePorts(Path home, Path dataDir) {
         Map<ServiceSpec, Integer> http = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> http.put(s, 0));
-        return new SuiteSettings(home, dataDir, "127.0.0.1", 0, 0, 0, 0, http);
+        return new SuiteSettings(home, dataDir, "127.0.0.1", 0, 0, 0, 0, 0, http);
     }
 
     private static int intEnv(Map<String, String> env, String name, int fallback) {
