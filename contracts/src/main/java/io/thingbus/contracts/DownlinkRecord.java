@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param tokenHash the hash of the token that replaces the placeholder; empty when the topic has none
  * @param qos 0 or 1 (ThingScale's publish API does not offer QoS 2)
  * @param expiry when an undelivered message is dropped; empty = the broker's default
+ * @param clientId when present, deliver only to this MQTT client (answers to one gateway on a topic every gateway
+ *     subscribes to, such as {@code v1/gateway/rpc}); when empty, to every session subscribed to the topic
  */
 public record DownlinkRecord(
         String id,
@@ -35,9 +37,17 @@ public record DownlinkRecord(
         int qos,
         Optional<Instant> expiry,
         String contentType,
-        byte[] payload) {
+        byte[] payload,
+        Optional<String> clientId) {
 
     public static final String TYPE = "io.thingbus.downlink.v1";
+    public static final String CLIENT_ID_HEADER = "tb_client_id";
+
+    /** A delivery to every session subscribed to the topic. */
+    public DownlinkRecord(String id, Instant time, String source, TenantId tenant, DeviceId device, String topic,
+            Optional<SecretHash> tokenHash, int qos, Optional<Instant> expiry, String contentType, byte[] payload) {
+        this(id, time, source, tenant, device, topic, tokenHash, qos, expiry, contentType, payload, Optional.empty());
+    }
     public static final String TOKEN_PLACEHOLDER = "{token}";
     public static final String TOKEN_HASH_HEADER = "tb_token_hash";
     public static final String EXPIRY_HEADER = "tb_expiry";
@@ -52,6 +62,7 @@ public record DownlinkRecord(
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(clientId, "clientId");
         time = Objects.requireNonNull(time, "time").truncatedTo(ChronoUnit.MILLIS);
         expiry = expiry.map(e -> e.truncatedTo(ChronoUnit.MILLIS));
         if (qos < 0 || qos > 1) {
@@ -91,6 +102,7 @@ public record DownlinkRecord(
         headers.add(new Header(RecordHeaders.MQTT_QOS, Integer.toString(qos)));
         tokenHash.ifPresent(h -> headers.add(new Header(TOKEN_HASH_HEADER, h.value())));
         expiry.ifPresent(e -> headers.add(new Header(EXPIRY_HEADER, e.toString())));
+        clientId.ifPresent(c -> headers.add(new Header(CLIENT_ID_HEADER, c)));
         return headers;
     }
 
@@ -110,7 +122,8 @@ public record DownlinkRecord(
                     Integer.parseInt(reader.required(RecordHeaders.MQTT_QOS)),
                     reader.optional(EXPIRY_HEADER).map(Instant::parse),
                     reader.required(RecordHeaders.CONTENT_TYPE),
-                    payload == null ? new byte[0] : payload);
+                    payload == null ? new byte[0] : payload,
+                    reader.optional(CLIENT_ID_HEADER));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedRecordException("malformed " + TYPE + " record: " + e.getMessage(), e);
         }
@@ -122,7 +135,8 @@ public record DownlinkRecord(
                 && id.equals(other.id) && time.equals(other.time) && source.equals(other.source)
                 && tenant.equals(other.tenant) && device.equals(other.device) && topic.equals(other.topic)
                 && tokenHash.equals(other.tokenHash) && qos == other.qos && expiry.equals(other.expiry)
-                && contentType.equals(other.contentType) && java.util.Arrays.equals(payload, other.payload);
+                && contentType.equals(other.contentType) && java.util.Arrays.equals(payload, other.payload)
+                && clientId.equals(other.clientId);
     }
 
     @Override

@@ -33,6 +33,18 @@ public final class Topics {
      */
     public static final String DOWNLINK = "thingbus.downlink.v1";
 
+    /**
+     * Attribute updates (ThingsBoard's client-side attributes from devices and gateways, shared attributes set by
+     * users). Key: {@link DeviceKey}. Written by broker-service (client scope) and device-service (shared scope).
+     */
+    public static final String ATTRIBUTES = "thingbus.attributes.v1";
+
+    /**
+     * What devices ask of the platform or answer to it: attribute requests, RPC responses, claim requests — one
+     * record type each. Key: {@link DeviceKey}. Written by broker-service; read by device-service and command-service.
+     */
+    public static final String DEVICE_REQUESTS = "thingbus.device-requests.v1";
+
     /** Threshold-rule firings and their notification outcomes. Key: {@link DeviceKey}. Written by event-service. */
     public static final String ALERTS = "thingbus.alerts.v1";
 
@@ -45,6 +57,8 @@ public final class Topics {
             new TopicSpec(CHANNELS, true),
             new TopicSpec(LIFECYCLE, false),
             new TopicSpec(DOWNLINK, false),
+            new TopicSpec(ATTRIBUTES, false),
+            new TopicSpec(DEVICE_REQUESTS, false),
             new TopicSpec(ALERTS, false));
 
     private Topics() {

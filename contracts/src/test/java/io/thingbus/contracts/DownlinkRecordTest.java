@@ -41,6 +41,17 @@ class DownlinkRecordTest {
     }
 
     @Test
+    void clientTargetedRecord_carriesTheClientAndReadsBack() {
+        DownlinkRecord toGateway = new DownlinkRecord("d-2", Instant.parse("2026-11-21T10:00:00Z"),
+                "//thingbus/command-service", TenantId.of("U1a2b3c4d"), DeviceId.of("Device A"), "v1/gateway/rpc",
+                Optional.empty(), 1, Optional.empty(), "application/json", new byte[] {'{', '}'},
+                Optional.of("gateway-1"));
+
+        assertThat(toGateway.headers()).endsWith(new Header("tb_client_id", "gateway-1"));
+        assertThat(DownlinkRecord.fromHeaders(toGateway.headers(), toGateway.payload())).isEqualTo(toGateway);
+    }
+
+    @Test
     void topicFor_putsTheTokenInPlaceOfThePlaceholder() {
         assertThat(RECORD.topicFor("abc123")).isEqualTo("abc123/dev-1/subscribe");
     }
