@@ -3,12 +3,16 @@ package io.thingbus.command;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.thingbus.testing.InfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 class HealthIT {
 
     @Test
@@ -17,8 +21,9 @@ class HealthIT {
     }
 
     @Test
-    void readiness_isUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void readiness_isUp_withTheDatabaseAndTheStateConsumer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("state-consumer", "Database connections health check"));
     }
 
     @Test

@@ -1,8 +1,9 @@
 /**
- * session-service: The live view of MQTT and WebSocket sessions, built from the broker's lifecycle events.
+ * session-service: the live view of MQTT and WebSocket sessions, built from the broker's lifecycle events
+ * ({@code thingbus.lifecycle.v1}) and served as {@code GET /session}.
  *
- * <p>The REST slice, its Kafka consumers and its schema arrive with their issues; the layout follows
- * docs/development/service-conventions.md ({@code api/}, {@code domain/}, {@code persistence/}, {@code messaging/},
- * {@code config/}).
+ * <p>Layout (docs/development/service-conventions.md): {@code api/} the REST slice, {@code domain/} the view and
+ * the projection of lifecycle events, {@code persistence/} the PostgreSQL store (schema {@code session}),
+ * {@code messaging/} the Kafka consumer, {@code config/} its settings.
  */
 package io.thingbus.session;

@@ -1,0 +1,29 @@
+package io.thingbus.command.domain;
+
+import io.thingbus.contracts.DeviceRecord;
+
+/** One checked change of this service's state, ready to be applied inside a transaction. */
+sealed interface StateStep permits DeviceStep, SessionStep {
+
+    /** What applying a step did. */
+    enum Outcome { DEVICE_STORED, SESSION_APPLIED, SESSION_STALE }
+
+    /** Applies the step; only inside {@link StateStore#inTransaction}. */
+    Outcome applyTo(StateChanges changes);
+
+    /** @throws IllegalArgumentException when the input is not usable (see {@link SessionStep#of}) */
+    static StateStep of(StateInput input) {
+        if (input instanceof StateInput.DeviceChange change) {
+            return DeviceStep.of(change);
+        }
+        return SessionStep.of(((StateInput.SessionEvent) input).record());
+    }
+
+    /** @throws IllegalArgumentException when a record is filed under another device's key */
+    static void requireSameKey(StateInput.DeviceChange change, DeviceRecord record) {
+        if (!record.key().equals(change.key())) {
+            throw new IllegalArgumentException("record key " + change.key() + " does not match the device "
+                    + record.key());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.thingbus.command.messaging;
+
+import io.thingbus.command.domain.StateInput;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.MalformedRecordException;
+import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The records of one poll from the devices and lifecycle topics, decoded: the inputs in partition order with their
+ * positions, the records that do not follow their schema, and per partition the first offset (to rewind to) and the
+ * offset to commit once applied.
+ */
+final class StateBatch {
+
+    /** A record that does not follow its topic's schema, where it is and why. */
+    record MalformedRecord(String position, String reason) {
+    }
+
+    private final List<StateInput> inputs = new ArrayList<>();
+    private final List<String> positions = new ArrayList<>();
+    private final List<MalformedRecord> malformed = new ArrayList<>();
+    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
+    private int size;
+
+    private StateBatch() {
+    }
+
+    static StateBatch of(ConsumerRecords<byte[], byte[]> records) {
+        StateBatch batch = new StateBatch();
+        for (TopicPartition partition : records.partitions()) {
+            records.records(partition).forEach(record -> batch.add(partition, record));
+        }
+        return batch;
+    }
+
+    /**
+     * Decodes one record by its topic. A devices record is keyed {@code <tenant>/<device>}; a null value is a
+     * tombstone. A {@code ce_type} header, when present, must name the topic's record type.
+     *
+     * @throws MalformedRecordException when the record does not follow its topic's schema
+     */
+    static StateInput decode(ConsumerRecord<byte[], byte[]> record) {
+        if (Topics.DEVICES.equals(record.topic())) {
+            return deviceChange(record);
+        }
+        if (Topics.LIFECYCLE.equals(record.topic())) {
+            requireType(record, SessionEventRecord.TYPE);
+            return new StateInput.SessionEvent(SessionEventRecord.CODEC.decode(record.value()));
+        }
+        throw new MalformedRecordException("unexpected topic " + record.topic());
+    }
+
+    List<StateInput> inputs() {
+        return inputs;
+    }
+
+    /** Where the {@code index}th input was read ({@code topic-partition@offset}), for logs. */
+    String positionOf(int index) {
+        return positions.get(index);
+    }
+
+    List<MalformedRecord> malformed() {
+        return malformed;
+    }
+
+    Map<TopicPartition, Long> firstOffsets() {
+        return firstOffsets;
+    }
+
+    Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
+        return nextOffsets;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static StateInput.DeviceChange deviceChange(ConsumerRecord<byte[], byte[]> record) {
+        DeviceKey key = deviceKey(record.key());
+        if (record.value() == null) {
+            return new StateInput.DeviceChange(key, Optional.empty());
+        }
+        requireType(record, DeviceRecord.TYPE);
+        return new StateInput.DeviceChange(key, Optional.of(DeviceRecord.CODEC.decode(record.value())));
+    }
+
+    private static DeviceKey deviceKey(byte[] key) {
+        if (key == null) {
+            throw new MalformedRecordException("device record without a key");
+        }
+        try {
+            return DeviceKey.parse(new String(key, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRecordException("device record key is not <tenant>/<device>: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireType(ConsumerRecord<byte[], byte[]> record, String type) {
+        Header header = record.headers().lastHeader(RecordHeaders.CE_TYPE);
+        if (header != null && (header.value() == null
+                || !type.equals(new String(header.value(), StandardCharsets.UTF_8)))) {
+            throw new MalformedRecordException("not a " + type + " record");
+        }
+    }
+
+    private void add(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+        size++;
+        firstOffsets.putIfAbsent(partition, record.offset());
+        nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        String position = partition + "@" + record.offset();
+        try {
+            inputs.add(decode(record));
+            positions.add(position);
+        } catch (MalformedRecordException e) {
+            malformed.add(new MalformedRecord(position, e.getMessage()));
+        }
+    }
+}

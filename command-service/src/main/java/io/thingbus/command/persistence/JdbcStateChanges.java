@@ -1,0 +1,145 @@
+package io.thingbus.command.persistence;
+
+import io.thingbus.command.domain.DownlinkFilter;
+import io.thingbus.command.domain.KnownDevice;
+import io.thingbus.command.domain.SessionKey;
+import io.thingbus.command.domain.StateChanges;
+import io.thingbus.command.domain.StoreUnavailableException;
+import io.thingbus.command.domain.TrackedSession;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.SecretHash;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** The changes of one transaction, on its connection. Not thread-safe; lives for one {@code inTransaction} call. */
+final class JdbcStateChanges implements StateChanges {
+
+    private static final String UPSERT_DEVICE = "INSERT INTO devices (tenant, device_id, token_hash) VALUES (?, ?, ?) "
+            + "ON CONFLICT (tenant, device_id) DO UPDATE SET token_hash = EXCLUDED.token_hash";
+    private static final String DELETE_DEVICE = "DELETE FROM devices WHERE tenant = ? AND device_id = ?";
+    private static final String CURRENT = "SELECT connection_id FROM sessions WHERE tenant = ? AND client_id = ?";
+    private static final String DROP_SUBSCRIPTIONS =
+            "DELETE FROM downlink_subscriptions WHERE tenant = ? AND client_id = ?";
+    private static final String UPSERT_SESSION = "INSERT INTO sessions (tenant, client_id, connection_id, broker, "
+            + "token_hash, connected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, client_id) DO UPDATE SET "
+            + "connection_id = EXCLUDED.connection_id, broker = EXCLUDED.broker, token_hash = EXCLUDED.token_hash, "
+            + "connected_at = EXCLUDED.connected_at";
+    private static final String DELETE_SESSION = "DELETE FROM sessions WHERE tenant = ? AND client_id = ?";
+    private static final String UPSERT_SUBSCRIPTION = "INSERT INTO downlink_subscriptions (tenant, client_id, "
+            + "topic_filter, device_id) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, client_id, topic_filter) "
+            + "DO UPDATE SET device_id = EXCLUDED.device_id";
+    private static final String DELETE_SUBSCRIPTION =
+            "DELETE FROM downlink_subscriptions WHERE tenant = ? AND client_id = ? AND topic_filter = ?";
+
+    private final Connection connection;
+
+    JdbcStateChanges(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void putDevice(KnownDevice device) {
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_DEVICE)) {
+            statement.setString(1, device.key().tenant().value());
+            statement.setString(2, device.key().device().value());
+            statement.setString(3, device.tokenHash().map(SecretHash::value).orElse(null));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void removeDevice(DeviceKey key) {
+        try (PreparedStatement statement = connection.prepareStatement(DELETE_DEVICE)) {
+            statement.setString(1, key.tenant().value());
+            statement.setString(2, key.device().value());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Optional<String> currentConnection(SessionKey key) {
+        try (PreparedStatement statement = keyed(CURRENT, key); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void open(TrackedSession session) {
+        try (PreparedStatement drop = keyed(DROP_SUBSCRIPTIONS, session.key());
+             PreparedStatement upsert = keyed(UPSERT_SESSION, session.key())) {
+            drop.executeUpdate();
+            upsert.setString(3, session.connectionId());
+            upsert.setString(4, session.broker());
+            upsert.setString(5, session.tokenHash().map(SecretHash::value).orElse(null));
+            upsert.setObject(6, OffsetDateTime.ofInstant(session.connectedAt(), ZoneOffset.UTC));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void close(SessionKey key) {
+        try (PreparedStatement statement = keyed(DELETE_SESSION, key)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void subscribe(SessionKey key, List<DownlinkFilter> filters) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = keyed(UPSERT_SUBSCRIPTION, key)) {
+            for (DownlinkFilter filter : filters) {
+                statement.setString(3, filter.filter());
+                statement.setString(4, filter.coveredDevice());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(SessionKey key, List<String> filters) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = keyed(DELETE_SUBSCRIPTION, key)) {
+            for (String filter : filters) {
+                statement.setString(3, filter);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private PreparedStatement keyed(String sql, SessionKey key) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, key.tenant().value());
+        statement.setString(2, key.clientId());
+        return statement;
+    }
+
+    private static StoreUnavailableException failed(SQLException e) {
+        return new StoreUnavailableException("cannot store state changes", e);
+    }
+}

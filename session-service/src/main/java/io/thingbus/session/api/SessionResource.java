@@ -1,0 +1,48 @@
+package io.thingbus.session.api;
+
+import io.thingbus.contracts.GatewayHeaders;
+import io.thingbus.contracts.TenantId;
+import io.thingbus.session.domain.ActiveSessions;
+import io.thingbus.session.domain.SessionQuery;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /session}: the caller's live MQTT and WebSocket sessions. */
+@Path("/session")
+@Tag(name = "Sessions")
+public class SessionResource {
+
+    private final ActiveSessions sessions;
+
+    @Inject
+    public SessionResource(ActiveSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List active sessions",
+            description = "The caller's clients connected to the broker (MQTT and WebSocket), oldest connection "
+                    + "first, with their subscriptions and the devices whose downlink they receive.")
+    public List<SessionResponse> list(
+            @Parameter(description = "The authenticated tenant, set by the gateway", required = true)
+            @HeaderParam(GatewayHeaders.TENANT) String tenant,
+            @Parameter(description = "Only sessions whose subscriptions cover this device's downlink topic "
+                    + "('*': sessions subscribed to every device of their token)")
+            @QueryParam("device_id") String deviceId,
+            @Parameter(description = "Only sessions on this transport: tcp, tls, ws or wss")
+            @QueryParam("transport") String transport) {
+        TenantId caller = CallerTenant.from(tenant);
+        SessionQuery query = SessionQuery.parse(deviceId, transport);
+        return sessions.of(caller, query).stream().map(SessionResponse::of).toList();
+    }
+}

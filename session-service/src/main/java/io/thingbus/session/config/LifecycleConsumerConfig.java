@@ -1,0 +1,37 @@
+package io.thingbus.session.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * The consumer of the lifecycle topic ({@code thingbus.session.consumer.*}, env {@code THINGBUS_SESSION_CONSUMER_*}).
+ * Kafka client settings come from {@code kafka.*} ({@code KAFKA_*}), e.g. {@code kafka.bootstrap.servers}.
+ */
+@ConfigMapping(prefix = "thingbus.session.consumer")
+public interface LifecycleConsumerConfig {
+
+    /** Whether the service consumes lifecycle events at all (off: the view stays as it is). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The consumer group; every instance of the service shares it and Kafka splits the partitions among them. */
+    @WithDefault("session-service")
+    String groupId();
+
+    /** The most records applied in one database transaction. */
+    @WithDefault("500")
+    int maxPollRecords();
+
+    /** How long one poll waits for records. */
+    @WithDefault("1s")
+    Duration pollTimeout();
+
+    /** The first pause before a batch is retried after the database failed. */
+    @WithDefault("500ms")
+    Duration retryBackoffInitial();
+
+    /** The longest pause between retries (the pause doubles up to this). */
+    @WithDefault("30s")
+    Duration retryBackoffMax();
+}

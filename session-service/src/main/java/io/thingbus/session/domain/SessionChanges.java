@@ -1,0 +1,27 @@
+package io.thingbus.session.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The writes of one transaction on the session store (a port). Obtained from {@link SessionStore#inTransaction};
+ * valid only inside that call and on its thread. Every method throws {@link StoreUnavailableException} when the store
+ * fails, which rolls the whole transaction back.
+ */
+public interface SessionChanges {
+
+    /** The connection id of the client's live session, or empty when it has none. */
+    Optional<String> currentConnection(SessionKey key);
+
+    /** Makes {@code session} the client's live session, replacing any other one and dropping its subscriptions. */
+    void open(Session session);
+
+    /** Ends the client's session and drops its subscriptions; nothing happens when it has none. */
+    void close(SessionKey key);
+
+    /** Adds the filters to the client's live session, replacing the qos and device of filters it already has. */
+    void subscribe(SessionKey key, List<Subscription> subscriptions);
+
+    /** Removes the filters from the client's live session; filters it does not have are ignored. */
+    void unsubscribe(SessionKey key, List<String> filters);
+}

@@ -1,0 +1,58 @@
+package io.thingbus.session.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which of a tenant's sessions to list: all, or those covering one device's downlink, or those on one transport, or
+ * both.
+ *
+ * @param device only sessions whose subscriptions name this device (or, for {@code *}, cover every device of their
+ *     token)
+ * @param transport only sessions connected over this transport
+ */
+public record SessionQuery(Optional<CoveredDevice> device, Optional<Transport> transport) {
+
+    public SessionQuery {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    public static SessionQuery all() {
+        return new SessionQuery(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Reads the query parameters; null or empty means "any".
+     *
+     * @throws InvalidQueryException when the device id is invalid or the transport unknown
+     */
+    public static SessionQuery parse(String deviceId, String transport) {
+        return new SessionQuery(parseDevice(deviceId), parseTransport(transport));
+    }
+
+    public boolean matches(Session session) {
+        return device.map(d -> session.coveredDevices().contains(d)).orElse(true)
+                && transport.map(t -> session.transport() == t).orElse(true);
+    }
+
+    private static Optional<CoveredDevice> parseDevice(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CoveredDevice.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("device_id", "not a device id: 1-128 characters without '/', '+', '#' "
+                    + "or control characters, or '*'");
+        }
+    }
+
+    private static Optional<Transport> parseTransport(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Transport.fromWire(value).orElseThrow(
+                () -> new InvalidQueryException("transport", "must be one of tcp, tls, ws, wss")));
+    }
+}

@@ -1,0 +1,64 @@
+package io.thingbus.session.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.thingbus.contracts.MalformedRecordException;
+import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class LifecycleBatchTest {
+
+    private static final TopicPartition PARTITION = new TopicPartition("thingbus.lifecycle.v1", 2);
+    private static final SessionEventRecord CONNECTED = new SessionEventRecord("connected", TenantId.of("U1"), "c",
+            "conn", "broker-0", null, "tcp", "5", List.of(), null, Instant.parse("2026-11-21T10:00:00Z"));
+
+    @Test
+    void batch_keepsEventsInOrder_setsAsideMalformedRecords_andCommitsPastTheLastOne() {
+        ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(PARTITION, List.of(
+                record(7, SessionEventRecord.CODEC.encode(CONNECTED)),
+                record(8, "not json".getBytes(StandardCharsets.UTF_8)),
+                record(9, null))), Map.of());
+
+        LifecycleBatch batch = LifecycleBatch.of(records);
+
+        assertThat(batch.events()).containsExactly(CONNECTED);
+        assertThat(batch.positionOf(0)).isEqualTo("thingbus.lifecycle.v1-2@7");
+        assertThat(batch.malformed()).extracting(LifecycleBatch.MalformedRecord::position)
+                .containsExactly("thingbus.lifecycle.v1-2@8", "thingbus.lifecycle.v1-2@9");
+        assertThat(batch.firstOffsets()).containsEntry(PARTITION, 7L);
+        assertThat(batch.nextOffsets()).containsEntry(PARTITION, new OffsetAndMetadata(10));
+        assertThat(batch.size()).isEqualTo(3);
+    }
+
+    @Test
+    void recordOfAnotherType_isMalformed() {
+        ConsumerRecord<byte[], byte[]> record = record(1, SessionEventRecord.CODEC.encode(CONNECTED));
+        record.headers().add(RecordHeaders.CE_TYPE, "io.thingbus.device.v1".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> LifecycleBatch.decode(record)).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void recordWithTheSessionEventType_isDecoded() {
+        ConsumerRecord<byte[], byte[]> record = record(1, SessionEventRecord.CODEC.encode(CONNECTED));
+        record.headers().add(RecordHeaders.CE_TYPE, SessionEventRecord.TYPE.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(LifecycleBatch.decode(record)).isEqualTo(CONNECTED);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
+        return new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset,
+                "U1/c".getBytes(StandardCharsets.UTF_8), value);
+    }
+}
