@@ -2,10 +2,12 @@ package io.thingbus.stream;
 
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.stream.config.StreamApiConfig;
+import io.thingbus.stream.domain.ChannelService;
 import io.thingbus.stream.domain.PayloadDecoder;
 import io.thingbus.stream.domain.StreamService;
 import io.thingbus.stream.domain.TelemetryIngestion;
 import io.thingbus.stream.persistence.JdbcChannelCatalog;
+import io.thingbus.stream.persistence.JdbcDeviceDirectory;
 import io.thingbus.stream.persistence.JdbcPointStore;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -30,8 +32,15 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    StreamService streamService(JdbcChannelCatalog channels, JdbcPointStore points, Clock clock) {
-        return new StreamService(channels, points, clock);
+    StreamService streamService(JdbcChannelCatalog channels, JdbcPointStore points, Clock clock,
+            StreamApiConfig api) {
+        return new StreamService(channels, points, clock, Math.max(1, api.maxBuckets()));
+    }
+
+    @Produces
+    @Singleton
+    ChannelService channelService(JdbcChannelCatalog channels, JdbcDeviceDirectory devices, Clock clock) {
+        return new ChannelService(channels, devices, clock);
     }
 
     @Produces
@@ -47,6 +56,9 @@ public class ServiceWiring {
         }
         if (api.maxWritePoints() < 1) {
             throw new IllegalStateException("thingbus.stream.api.max-write-points must be at least 1");
+        }
+        if (api.maxBuckets() < 1) {
+            throw new IllegalStateException("thingbus.stream.api.max-buckets must be at least 1");
         }
     }
 }

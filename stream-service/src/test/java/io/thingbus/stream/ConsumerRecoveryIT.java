@@ -17,10 +17,12 @@ import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.stream.domain.PayloadDecoder;
 import io.thingbus.stream.domain.TelemetryIngestion;
 import io.thingbus.stream.messaging.IngestionMetrics;
-import io.thingbus.stream.messaging.KafkaTelemetryConsumer;
+import io.thingbus.stream.messaging.ConsumerState;
 import io.thingbus.stream.persistence.JdbcPointStore;
+import io.thingbus.stream.persistence.OutboxSignal;
 import io.thingbus.testing.InfrastructureResource;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -96,13 +98,14 @@ class ConsumerRecoveryIT {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
         SwitchableDataSource database = new SwitchableDataSource(dataSource);
         database.down();
-        RecordingPointStore store = new RecordingPointStore(new JdbcPointStore(database));
+        RecordingPointStore store = new RecordingPointStore(
+                new JdbcPointStore(database, new OutboxSignal(), Clock.systemUTC()));
         IngestionMetrics metrics = new IngestionMetrics(new SimpleMeterRegistry());
         String group = "stream-service-outage-" + UUID.randomUUID();
 
         try (RunningConsumer consumer = RunningConsumer.start(group, new TelemetryIngestion(store, decoder), metrics)) {
             await().atMost(PATIENCE).until(() -> metrics.storeFailures() >= 3);
-            assertThat(consumer.state()).isEqualTo(KafkaTelemetryConsumer.State.RETRYING);
+            assertThat(consumer.state()).isEqualTo(ConsumerState.RETRYING);
             assertThat(offsets.committed(group)).isEmpty();
             assertThat(store.storedRecordIds()).doesNotContain(record.id());
 
@@ -112,7 +115,7 @@ class ConsumerRecoveryIT {
                 assertThat(store.storedRecordIds()).contains(record.id());
                 assertThat(offsets.committed(group)).hasEntrySatisfying(partition,
                         committed -> assertThat(committed).isGreaterThan(sent.offset()));
-                assertThat(consumer.state()).isEqualTo(KafkaTelemetryConsumer.State.CONSUMING);
+                assertThat(consumer.state()).isEqualTo(ConsumerState.CONSUMING);
             });
         }
         range(device.tenant, ALL_TIME_START, ALL_TIME_END).get("/stream/{channel_id}", device.channel().value())

@@ -2,6 +2,9 @@ package io.thingbus.stream;
 
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.stream.domain.Aggregation;
+import io.thingbus.stream.domain.Bucket;
+import io.thingbus.stream.domain.BucketInterval;
 import io.thingbus.stream.domain.Point;
 import io.thingbus.stream.domain.PointStore;
 import io.thingbus.stream.domain.RangeStart;
@@ -51,5 +54,11 @@ final class RecordingPointStore implements PointStore {
     @Override
     public Optional<StoredPoint> newest(TenantId tenant, ChannelId channel, Optional<Tag> tag, Instant end) {
         return delegate.newest(tenant, channel, tag, end);
+    }
+
+    @Override
+    public List<Bucket> aggregate(TenantId tenant, ChannelId channel, Optional<Tag> tag, Aggregation aggregation,
+            BucketInterval interval, Instant from, Instant to) {
+        return delegate.aggregate(tenant, channel, tag, aggregation, interval, from, to);
     }
 }

@@ -2,6 +2,7 @@ package io.thingbus.stream;
 
 import io.thingbus.stream.domain.TelemetryIngestion;
 import io.thingbus.stream.messaging.ConsumerSettings;
+import io.thingbus.stream.messaging.ConsumerState;
 import io.thingbus.stream.messaging.IngestionMetrics;
 import io.thingbus.stream.messaging.KafkaTelemetryConsumer;
 import io.thingbus.testing.SharedInfrastructure;
@@ -32,7 +33,7 @@ final class RunningConsumer implements AutoCloseable {
         return new RunningConsumer(new KafkaTelemetryConsumer(client, settings, ingestion, metrics));
     }
 
-    KafkaTelemetryConsumer.State state() {
+    ConsumerState state() {
         return consumer.state();
     }
 

@@ -3,7 +3,7 @@ package io.thingbus.stream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,24 +16,27 @@ import org.junit.jupiter.api.Test;
 class ServiceEndpointsIT {
 
     @Test
-    void liveness_isUp_withTheTelemetryConsumerRunning() {
+    void liveness_isUp_withTheTelemetryAndDeviceConsumersRunning() {
         given().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("telemetry-consumer"));
+                .body("checks.name", hasItems("telemetry-consumer", "device-consumer"));
     }
 
     @Test
-    void readiness_isUp_withDatabaseAndConsumer() {
+    void readiness_isUp_withDatabaseAndConsumers() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("telemetry-consumer"));
+                .body("checks.name", hasItems("telemetry-consumer", "device-consumer"));
     }
 
     @Test
-    void metrics_exposeTheConsumerCounters() {
+    void metrics_exposeTheConsumerAndOutboxCounters() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("thingbus_stream_telemetry_rejected_total"))
                 .body(containsString("thingbus_stream_store_failures_total"))
+                .body(containsString("thingbus_stream_device_records_malformed_total"))
+                .body(containsString("thingbus_stream_outbox_published_total"))
+                .body(containsString("thingbus_stream_outbox_failures_total"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
     }
 
@@ -41,7 +44,8 @@ class ServiceEndpointsIT {
     void openApi_describesTheStreamAndChannelEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/stream/{channel_id}"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/channel"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/channel"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/channel/{channel_id}"));
     }
 
     @Test

@@ -99,7 +99,7 @@ class TelemetryToStreamIT {
     }
 
     @Test
-    void binaryMessagePackPayload_isShownAsLowerCaseHexDumpInValue1() throws IOException {
+    void binaryMessagePackMap_isShownAsLowerCaseHexDumpInValue1_withItsDecodedFieldsNextToIt() throws IOException {
         Telemetry device = new Telemetry();
         byte[] messagePack = messagePack();
         producer.send(device.binary(T0, messagePack));
@@ -109,7 +109,32 @@ class TelemetryToStreamIT {
         String hexDump = HexFormat.of().formatHex(messagePack);
         assertThat(hexDump).isLowerCase().matches("[0-9a-f]+");
         range(device.tenant, ALL_TIME_START, ALL_TIME_END).get("/stream/{channel_id}", device.channel().value())
-                .then().statusCode(200).body("points[0].values.value1", equalTo(hexDump));
+                .then().statusCode(200)
+                .body("points[0].values.value1", equalTo(hexDump))
+                .body("points[0].values.temp", equalTo(21.5f))
+                .body("points[0].values.label", equalTo("ü-sensor"))
+                .body("points[0].values.size()", equalTo(3));
+    }
+
+    @Test
+    void binaryMessagePackScalar_isShownAsValue2_andBytesThatAreNotMessagePackAsHexDumpOnly() throws IOException {
+        Telemetry device = new Telemetry();
+        byte[] scalar;
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            packer.packDouble(23.5);
+            scalar = packer.toByteArray();
+        }
+        producer.send(device.binary(T0, scalar));
+        producer.send(device.binary(T0.plusSeconds(1), new byte[] {(byte) 0xC1, 0x00, (byte) 0xFF}));
+
+        awaitPointCount(device.tenant, device.channel(), 2);
+
+        range(device.tenant, ALL_TIME_START, ALL_TIME_END).get("/stream/{channel_id}", device.channel().value())
+                .then().statusCode(200)
+                .body("points[0].values.value1", equalTo("cb4037800000000000"))
+                .body("points[0].values.value2", equalTo(23.5f))
+                .body("points[1].values.value1", equalTo("c100ff"))
+                .body("points[1].values.size()", equalTo(1));
     }
 
     @Test

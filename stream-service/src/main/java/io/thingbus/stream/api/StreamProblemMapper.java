@@ -1,10 +1,15 @@
 package io.thingbus.stream.api;
 
 import io.thingbus.service.Problem;
+import io.thingbus.stream.domain.ChannelAlreadyExistsException;
 import io.thingbus.stream.domain.ChannelNotFoundException;
+import io.thingbus.stream.domain.DeviceNotFoundException;
 import io.thingbus.stream.domain.InvalidPointException;
 import io.thingbus.stream.domain.StoreUnavailableException;
 import io.thingbus.stream.domain.StreamException;
+import io.thingbus.stream.domain.TagNotFoundException;
+import io.thingbus.stream.domain.TooManyBucketsException;
+import io.thingbus.stream.domain.VersionMismatchException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,9 +19,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The one mapper of the stream service's domain exceptions to problem+json: unknown channel → 404, a point that
- * cannot be stored → 400, store down → 503 with {@code Retry-After}. 4xx are logged at DEBUG, 5xx at ERROR; the client
- * never sees a stack trace or a database message.
+ * The one mapper of the stream service's domain exceptions to problem+json: unknown channel, device or tag → 404, a
+ * channel id taken → 409, an {@code If-Match} that does not match → 412, a point that cannot be stored or an
+ * aggregation over too many intervals → 400, store down → 503 with {@code Retry-After}. 4xx are logged at DEBUG, 5xx
+ * at ERROR; the client never sees a stack trace or a database message.
  */
 @Provider
 public class StreamProblemMapper implements ExceptionMapper<StreamException> {
@@ -43,9 +49,27 @@ public class StreamProblemMapper implements ExceptionMapper<StreamException> {
             return Problem.of(404, "channel-not-found", "Channel not found",
                     "this tenant has no channel with that id");
         }
+        if (exception instanceof DeviceNotFoundException) {
+            return withField(Problem.of(404, "device-not-found", "Device not found",
+                    "this tenant has no device with that id"), "body.device_id");
+        }
+        if (exception instanceof TagNotFoundException) {
+            return Problem.of(404, "tag-not-found", "Tag not found",
+                    "the channel neither knows this tag nor holds points of it");
+        }
+        if (exception instanceof ChannelAlreadyExistsException) {
+            return Problem.of(409, "channel-exists", "Channel already exists",
+                    "this tenant already has a channel with that id");
+        }
+        if (exception instanceof VersionMismatchException) {
+            return Problem.of(412, "precondition-failed", "Precondition failed",
+                    "the channel has changed since it was read (If-Match); read it again and retry");
+        }
         if (exception instanceof InvalidPointException) {
-            return Problem.invalid(exception.getMessage(),
-                    List.of(new Problem.FieldViolation("body", exception.getMessage())));
+            return withField(Problem.invalid(exception.getMessage(), List.of()), "body");
+        }
+        if (exception instanceof TooManyBucketsException) {
+            return withField(Problem.invalid("interval: " + exception.getMessage(), List.of()), "interval");
         }
         if (exception instanceof StoreUnavailableException) {
             return Problem.of(503, "store-unavailable", "Store unavailable",
@@ -53,6 +77,14 @@ public class StreamProblemMapper implements ExceptionMapper<StreamException> {
         }
         return Problem.of(500, "internal-error", "Internal error",
                 "the request could not be processed; it has been logged");
+    }
+
+    /** The problem with one field violation that repeats its detail (after the field name, if it leads). */
+    private static Problem withField(Problem problem, String field) {
+        String message = problem.detail().startsWith(field + ": ")
+                ? problem.detail().substring(field.length() + 2) : problem.detail();
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), null,
+                List.of(new Problem.FieldViolation(field, message)));
     }
 
     private String path() {

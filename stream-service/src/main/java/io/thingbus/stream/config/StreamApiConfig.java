@@ -18,4 +18,8 @@ public interface StreamApiConfig {
     /** The most points one {@code POST /stream/{channel_id}} may write. */
     @WithDefault("10000")
     int maxWritePoints();
+
+    /** The most intervals the range of one aggregated read ({@code ?aggregate=...&interval=...}) may hold. */
+    @WithDefault("10000")
+    int maxBuckets();
 }

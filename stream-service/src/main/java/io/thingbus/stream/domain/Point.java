@@ -44,6 +44,11 @@ public record Point(
         }
     }
 
+    /** The same point in another channel (of the same tenant). */
+    public Point inChannel(ChannelId other) {
+        return other.equals(channel) ? this : new Point(tenant, other, device, time, recordId, tag, content);
+    }
+
     /** The time truncated to microseconds; throws {@link InvalidPointException} outside the years 1–9999. */
     public static Instant requireStorableTime(Instant time) {
         Objects.requireNonNull(time, "time");

@@ -3,6 +3,7 @@ package io.thingbus.stream.domain;
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,19 +17,22 @@ import java.util.UUID;
  */
 public final class StreamService {
 
+    private static final Duration MICROSECOND = Duration.ofNanos(1000);
+
     private final ChannelCatalog channels;
     private final PointStore points;
     private final Clock clock;
+    private final int maxBuckets;
 
-    public StreamService(ChannelCatalog channels, PointStore points, Clock clock) {
+    /** @param maxBuckets the most intervals an aggregation's range may hold */
+    public StreamService(ChannelCatalog channels, PointStore points, Clock clock, int maxBuckets) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.points = Objects.requireNonNull(points, "points");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** The tenant's channels, oldest first. */
-    public List<Channel> channels(TenantId tenant) {
-        return channels.list(tenant);
+        if (maxBuckets < 1) {
+            throw new IllegalArgumentException("maxBuckets must be at least 1");
+        }
+        this.maxBuckets = maxBuckets;
     }
 
     /**
@@ -46,8 +50,33 @@ public final class StreamService {
     }
 
     /**
+     * One page of an aggregation: the page covers {@code limit} intervals from the one holding the query's start (or
+     * fewer, up to the query's end); only points inside the query's range count.
+     *
+     * @throws ChannelNotFoundException when the tenant has no such channel
+     * @throws TooManyBucketsException when the whole range holds more intervals than allowed
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public AggregatePage aggregate(AggregateQuery query) {
+        Channel channel = channel(query.tenant(), query.channel());
+        BucketInterval interval = query.interval();
+        long intervals = interval.countBetween(query.start(), query.end());
+        if (intervals > maxBuckets) {
+            throw new TooManyBucketsException(intervals, interval, maxBuckets);
+        }
+        Instant following = interval.after(interval.startOf(query.start()), query.limit());
+        boolean more = !following.isAfter(query.end());
+        Instant to = more ? following.minus(MICROSECOND) : query.end();
+        List<Bucket> buckets = points.aggregate(query.tenant(), query.channel(), query.tag(), query.aggregation(),
+                interval, query.start(), to);
+        return new AggregatePage(channel, query, buckets, more ? Optional.of(following) : Optional.empty());
+    }
+
+    /**
      * Writes points to an existing channel of the tenant, all or nothing. Each point gets a fresh record id, so
      * writing the same body twice stores it twice; a point without a time gets the current time (milliseconds).
+     *
+     * The tag, when given, becomes a known tag of the channel.
      *
      * @throws ChannelNotFoundException when the tenant has no such channel
      * @throws InvalidPointException when a point cannot be stored; then none was

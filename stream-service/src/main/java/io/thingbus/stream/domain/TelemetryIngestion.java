@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stores telemetry records as points of their device's default channel ({@link ChannelId#defaultFor}). Thread-safe;
- * the caller decides batching and retries.
+ * Stores telemetry records as points of their device's channel: the channel the device registry names for the device
+ * when the tenant has it, otherwise the device's default channel ({@link ChannelId#defaultFor}), created on first
+ * sight (see {@link PointStore#append(List)}). A record's tag becomes a known tag of that channel. Thread-safe; the
+ * caller decides batching and retries.
  */
 public final class TelemetryIngestion {
 

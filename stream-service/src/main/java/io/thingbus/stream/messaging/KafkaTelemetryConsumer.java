@@ -29,12 +29,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Runs on one thread ({@link #run()}); {@link #stop()} may be called from any thread.
  */
-public final class KafkaTelemetryConsumer implements Runnable {
+public final class KafkaTelemetryConsumer implements Runnable, ConsumerStatus {
 
     private static final Logger LOG = Logger.getLogger(KafkaTelemetryConsumer.class);
-
-    /** What the consumer is doing. */
-    public enum State { STARTING, CONSUMING, RETRYING, STOPPED, FAILED }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ConsumerSettings settings;
@@ -42,7 +39,7 @@ public final class KafkaTelemetryConsumer implements Runnable {
     private final IngestionMetrics metrics;
     private final RetryBackoff backoff;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private volatile State state = State.STARTING;
+    private volatile ConsumerState state = ConsumerState.STARTING;
     private volatile String lastFailure = "";
 
     /**
@@ -75,15 +72,15 @@ public final class KafkaTelemetryConsumer implements Runnable {
     public void run() {
         try (AutoCloseable ignored = metrics.bind(consumer)) {
             consumer.subscribe(List.of(Topics.TELEMETRY));
-            state = State.CONSUMING;
+            state = ConsumerState.CONSUMING;
             while (!stopping()) {
                 pollOnce();
             }
-            state = State.STOPPED;
+            state = ConsumerState.STOPPED;
         } catch (WakeupException e) {
-            state = State.STOPPED;
+            state = ConsumerState.STOPPED;
         } catch (Exception e) {
-            state = State.FAILED;
+            state = ConsumerState.FAILED;
             lastFailure = String.valueOf(e.getMessage());
             LOG.error("telemetry consumer stopped by an unexpected failure", e);
         } finally {
@@ -97,11 +94,12 @@ public final class KafkaTelemetryConsumer implements Runnable {
         consumer.wakeup();
     }
 
-    public State state() {
+    @Override
+    public ConsumerState state() {
         return state;
     }
 
-    /** The failure the consumer is retrying after, or empty while all is well. */
+    @Override
     public String lastFailure() {
         return lastFailure;
     }
@@ -143,7 +141,7 @@ public final class KafkaTelemetryConsumer implements Runnable {
         metrics.committed(batch.size(), report.pointsWritten());
         backoff.reset();
         lastFailure = "";
-        state = State.CONSUMING;
+        state = ConsumerState.CONSUMING;
     }
 
     private void rewindAndPause(PolledBatch batch, String failure, Exception unexpected) throws InterruptedException {
@@ -153,7 +151,7 @@ public final class KafkaTelemetryConsumer implements Runnable {
     }
 
     private void failed(String failure, Exception unexpected) throws InterruptedException {
-        state = State.RETRYING;
+        state = ConsumerState.RETRYING;
         lastFailure = failure;
         Duration pause = backoff.next();
         if (unexpected == null) {

@@ -2,6 +2,10 @@ package io.thingbus.stream.persistence;
 
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.stream.domain.Aggregation;
+import io.thingbus.stream.domain.Bucket;
+import io.thingbus.stream.domain.BucketInterval;
+import io.thingbus.stream.domain.ChannelNotFoundException;
 import io.thingbus.stream.domain.InvalidPointException;
 import io.thingbus.stream.domain.Point;
 import io.thingbus.stream.domain.PointStore;
@@ -13,31 +17,41 @@ import io.thingbus.stream.domain.StoredPoint;
 import io.thingbus.stream.domain.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
  * {@link PointStore} on PostgreSQL (TimescaleDB when present) with plain JDBC. Writes are JDBC batches with
  * {@code ON CONFLICT DO NOTHING} (the driver rewrites them to multi-row inserts when {@code reWriteBatchedInserts} is
- * on), rows sorted by (channel, time, record id) so concurrent writers take locks in the same order. Thread-safe.
+ * on), rows sorted by (tenant, channel, time, record id) so concurrent writers take locks in the same order. A write
+ * holds {@code FOR KEY SHARE} locks on the channels it writes to, so a channel deleted meanwhile either waits for the
+ * write or is not written to; new tags and created channels are announced through the outbox in the same transaction.
+ * Thread-safe.
  */
 @Singleton
 public class JdbcPointStore implements PointStore {
 
-    private static final String INSERT_CHANNEL = """
-            INSERT INTO channels (tenant, channel_id, device_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""";
     private static final String INSERT_POINT = """
             INSERT INTO points (tenant, channel_id, tag, time, record_id, "values", raw)
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""";
@@ -48,6 +62,12 @@ public class JdbcPointStore implements PointStore {
     private static final String AFTER_CURSOR =
             " AND (time, record_id) > (?, ?) AND time <= ? ORDER BY time, record_id LIMIT ?";
     private static final String NEWEST = " AND time <= ? ORDER BY time DESC, record_id DESC LIMIT 1";
+    private static final String AGGREGATE = """
+            SELECT date_bin(make_interval(secs => ?), p.time, ?) AS bucket, f.key, %s
+              FROM points p CROSS JOIN LATERAL jsonb_each(p."values") AS f(key, value)
+             WHERE p.tenant = ? AND p.channel_id = ?%s AND p.time >= ? AND p.time <= ?
+               AND jsonb_typeof(f.value) = 'number'
+             GROUP BY bucket, f.key ORDER BY bucket""";
 
     private static final Comparator<Point> LOCK_ORDER = Comparator
             .comparing((Point p) -> p.tenant().value())
@@ -56,25 +76,30 @@ public class JdbcPointStore implements PointStore {
             .thenComparing(Point::recordId);
 
     private final DataSource dataSource;
+    private final OutboxSignal outbox;
+    private final Clock clock;
 
     @Inject
-    public JdbcPointStore(DataSource dataSource) {
+    public JdbcPointStore(DataSource dataSource, OutboxSignal outbox, Clock clock) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
     public List<RefusedPoint> append(List<Point> points) {
         List<Point> ordered = ordered(points);
-        return inTransaction(connection -> {
-            insertChannels(connection, ordered);
+        Instant now = now();
+        return write(connection -> {
+            TelemetryRouting.Routed routed = TelemetryRouting.route(connection, ordered, now, JdbcPointStore::ordered);
             try {
-                insertPoints(connection, ordered);
-                return List.of();
+                insertPoints(connection, routed.points());
+                return announce(connection, routed.created(), routed.points(), List.of(), now);
             } catch (SQLException failure) {
                 if (!SqlFailure.isDataError(failure)) {
                     throw failure;
                 }
-                return retryIsolatingRefused(connection, ordered);
+                return retryIsolatingRefused(connection, ordered, now);
             }
         });
     }
@@ -82,8 +107,15 @@ public class JdbcPointStore implements PointStore {
     @Override
     public void appendAll(List<Point> points) {
         List<Point> ordered = ordered(points);
-        inTransaction(connection -> {
-            insertChannels(connection, ordered);
+        Instant now = now();
+        write(connection -> {
+            SortedSet<ChannelKey> channels = new TreeSet<>(ordered.stream().map(JdbcPointStore::channelOf).toList());
+            Set<ChannelKey> existing = ChannelRows.lockExisting(connection, channels);
+            for (ChannelKey channel : channels) {
+                if (!existing.contains(channel)) {
+                    throw new ChannelNotFoundException(channel.channel());
+                }
+            }
             try {
                 insertPoints(connection, ordered);
             } catch (SQLException failure) {
@@ -92,7 +124,7 @@ public class JdbcPointStore implements PointStore {
                 }
                 throw failure;
             }
-            return null;
+            return announce(connection, Set.of(), ordered, List.of(), now);
         });
     }
 
@@ -105,32 +137,50 @@ public class JdbcPointStore implements PointStore {
         String sql = SELECT_POINTS + (tag.isPresent() ? WITH_TAG : "")
                 + (start instanceof RangeStart.After ? AFTER_CURSOR : FROM_TIME);
         return query(sql, statement -> {
-            int next = bindChannel(statement, tenant, channel, tag);
+            int next = bindChannel(statement, 1, tenant, channel, tag);
             next = bindStart(statement, next, start);
-            statement.setObject(next++, utc(end));
+            statement.setObject(next++, ChannelRows.utc(end));
             statement.setInt(next, maxRows);
-        });
+        }, JdbcPointStore::pointOf);
     }
 
     @Override
     public Optional<StoredPoint> newest(TenantId tenant, ChannelId channel, Optional<Tag> tag, Instant end) {
         String sql = SELECT_POINTS + (tag.isPresent() ? WITH_TAG : "") + NEWEST;
         List<StoredPoint> found = query(sql, statement -> {
-            int next = bindChannel(statement, tenant, channel, tag);
-            statement.setObject(next, utc(end));
-        });
+            int next = bindChannel(statement, 1, tenant, channel, tag);
+            statement.setObject(next, ChannelRows.utc(end));
+        }, JdbcPointStore::pointOf);
         return found.stream().findFirst();
     }
 
-    private List<RefusedPoint> retryIsolatingRefused(Connection connection, List<Point> points) throws SQLException {
+    @Override
+    public List<Bucket> aggregate(TenantId tenant, ChannelId channel, Optional<Tag> tag, Aggregation aggregation,
+            BucketInterval interval, Instant from, Instant to) {
+        String sql = AGGREGATE.formatted(aggregateOf(aggregation), tag.isPresent() ? " AND p.tag = ?" : "");
+        List<FieldValue> rows = query(sql, statement -> {
+            statement.setDouble(1, interval.length().getSeconds());
+            statement.setObject(2, ChannelRows.utc(BucketInterval.ORIGIN));
+            int next = bindChannel(statement, 3, tenant, channel, tag);
+            statement.setObject(next++, ChannelRows.utc(from));
+            statement.setObject(next, ChannelRows.utc(to));
+        }, row -> new FieldValue(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
+                row.getBigDecimal(3)));
+        return bucketsOf(rows);
+    }
+
+    private static Written retryIsolatingRefused(Connection connection, List<Point> points, Instant now)
+            throws SQLException {
         connection.rollback();
-        insertChannels(connection, points);
+        TelemetryRouting.Routed routed = TelemetryRouting.route(connection, points, now, JdbcPointStore::ordered);
+        List<Point> stored = new ArrayList<>();
         List<RefusedPoint> refused = new ArrayList<>();
-        for (Point point : points) {
-            var savepoint = connection.setSavepoint();
+        for (Point point : routed.points()) {
+            Savepoint savepoint = connection.setSavepoint();
             try {
                 insertPoints(connection, List.of(point));
                 connection.releaseSavepoint(savepoint);
+                stored.add(point);
             } catch (SQLException failure) {
                 if (!SqlFailure.isDataError(failure)) {
                     throw failure;
@@ -139,21 +189,31 @@ public class JdbcPointStore implements PointStore {
                 refused.add(new RefusedPoint(point, SqlFailure.reason(failure)));
             }
         }
-        return refused;
+        return announce(connection, routed.created(), stored, refused, now);
     }
 
-    private static void insertChannels(Connection connection, List<Point> points) throws SQLException {
-        Map<String, Point> firstOfChannel = new LinkedHashMap<>();
-        points.forEach(p -> firstOfChannel.putIfAbsent(p.tenant().value() + '\u0000' + p.channel().value(), p));
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANNEL)) {
-            for (Point point : firstOfChannel.values()) {
-                insert.setString(1, point.tenant().value());
-                insert.setString(2, point.channel().value());
-                insert.setString(3, point.device().value());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    /**
+     * Makes the stored points' tags known tags of their channels, counts a new tag as a change of its channel (the
+     * next version), and announces every channel created or changed. A channel about to get a new tag is locked for
+     * the change before its tag is inserted, as a channel update does, so the two cannot deadlock.
+     */
+    private static Written announce(Connection connection, Set<ChannelKey> created, List<Point> stored,
+            List<RefusedPoint> refused, Instant now) throws SQLException {
+        SortedMap<ChannelKey, Set<Tag>> tags = new TreeMap<>();
+        for (Point point : stored) {
+            point.tag().ifPresent(tag -> tags.computeIfAbsent(channelOf(point), k -> new HashSet<>()).add(tag));
         }
+        ChannelRows.lockAll(connection, new TreeSet<>(ChannelRows.withUnknownTags(connection, tags)),
+                ChannelRows.Lock.NO_KEY_UPDATE);
+        SortedSet<ChannelKey> retagged = new TreeSet<>(ChannelRows.insertTags(connection, tags, now));
+        retagged.removeAll(created);
+        ChannelRows.nextVersions(connection, retagged, now);
+        SortedSet<ChannelKey> changed = new TreeSet<>(created);
+        changed.addAll(retagged);
+        for (ChannelKey channel : changed) {
+            ChannelOutbox.changed(connection, ChannelRows.find(connection, channel).orElseThrow());
+        }
+        return new Written(refused, !changed.isEmpty());
     }
 
     private static void insertPoints(Connection connection, List<Point> points) throws SQLException {
@@ -162,7 +222,7 @@ public class JdbcPointStore implements PointStore {
                 insert.setString(1, point.tenant().value());
                 insert.setString(2, point.channel().value());
                 insert.setString(3, Tag.storedForm(point.tag()));
-                insert.setObject(4, utc(point.time()));
+                insert.setObject(4, ChannelRows.utc(point.time()));
                 insert.setString(5, point.recordId());
                 insert.setString(6, point.content().values().toJson());
                 insert.setBytes(7, point.content().raw());
@@ -172,37 +232,56 @@ public class JdbcPointStore implements PointStore {
         }
     }
 
-    private static int bindChannel(PreparedStatement statement, TenantId tenant, ChannelId channel,
-            Optional<Tag> tag) throws SQLException {
-        statement.setString(1, tenant.value());
-        statement.setString(2, channel.value());
-        if (tag.isEmpty()) {
-            return 3;
+    private static String aggregateOf(Aggregation aggregation) {
+        return switch (aggregation) {
+            case AVG -> "avg((f.value)::numeric)";
+            case MIN -> "min((f.value)::numeric)";
+            case MAX -> "max((f.value)::numeric)";
+            case COUNT -> "count(*)";
+        };
+    }
+
+    private static List<Bucket> bucketsOf(List<FieldValue> rows) {
+        Map<Instant, Map<String, BigDecimal>> byTime = new LinkedHashMap<>();
+        for (FieldValue row : rows) {
+            byTime.computeIfAbsent(row.bucket(), t -> new TreeMap<>()).put(row.field(), row.value());
         }
-        statement.setString(3, tag.get().value());
-        return 4;
+        List<Bucket> buckets = new ArrayList<>(byTime.size());
+        byTime.forEach((time, values) -> buckets.add(new Bucket(time, values)));
+        return buckets;
+    }
+
+    private static int bindChannel(PreparedStatement statement, int index, TenantId tenant, ChannelId channel,
+            Optional<Tag> tag) throws SQLException {
+        statement.setString(index, tenant.value());
+        statement.setString(index + 1, channel.value());
+        if (tag.isEmpty()) {
+            return index + 2;
+        }
+        statement.setString(index + 2, tag.get().value());
+        return index + 3;
     }
 
     private static int bindStart(PreparedStatement statement, int index, RangeStart start) throws SQLException {
         if (start instanceof RangeStart.After after) {
-            statement.setObject(index, utc(after.cursor().time()));
+            statement.setObject(index, ChannelRows.utc(after.cursor().time()));
             statement.setString(index + 1, after.cursor().recordId());
             return index + 2;
         }
-        statement.setObject(index, utc(((RangeStart.At) start).time()));
+        statement.setObject(index, ChannelRows.utc(((RangeStart.At) start).time()));
         return index + 1;
     }
 
-    private List<StoredPoint> query(String sql, StatementBinder binder) {
+    private <T> List<T> query(String sql, StatementBinder binder, RowReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
-                List<StoredPoint> points = new ArrayList<>();
+                List<T> result = new ArrayList<>();
                 while (rows.next()) {
-                    points.add(pointOf(rows));
+                    result.add(reader.read(rows));
                 }
-                return points;
+                return result;
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read points", e);
@@ -217,42 +296,22 @@ public class JdbcPointStore implements PointStore {
                 PointValues.fromStoredJson(row.getString(4)));
     }
 
-    private <T> T inTransaction(TransactionWork<T> work) {
+    /** Runs a write in one transaction; when it wrote to the outbox, wakes the relay after the commit. */
+    private List<RefusedPoint> write(JdbcTransaction.Work<Written> work) {
+        Written written;
         try (Connection connection = dataSource.getConnection()) {
-            return inTransaction(connection, work);
+            written = JdbcTransaction.run(connection, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot write points", e);
         }
+        if (written.announced()) {
+            outbox.committed();
+        }
+        return written.refused();
     }
 
-    private static <T> T inTransaction(Connection connection, TransactionWork<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection, e);
-            throw e;
-        } finally {
-            restoreAutoCommit(connection);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // a broken connection: the pool discards it
-        }
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static List<Point> ordered(List<Point> points) {
@@ -262,20 +321,29 @@ public class JdbcPointStore implements PointStore {
     }
 
     private static String identity(Point point) {
-        return point.channel().value() + '\u0000' + point.time() + '\u0000' + point.recordId();
+        return point.tenant().value() + '\u0000' + point.channel().value() + '\u0000' + point.time() + '\u0000'
+                + point.recordId();
     }
 
-    private static OffsetDateTime utc(Instant time) {
-        return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
+    private static ChannelKey channelOf(Point point) {
+        return new ChannelKey(point.tenant(), point.channel());
     }
 
-    @FunctionalInterface
-    private interface TransactionWork<T> {
-        T run(Connection connection) throws SQLException;
+    /** The outcome of a write: the points refused, and whether it wrote to the outbox. */
+    private record Written(List<RefusedPoint> refused, boolean announced) {
+    }
+
+    /** One aggregated value: interval, field, value. */
+    private record FieldValue(Instant bucket, String field, BigDecimal value) {
     }
 
     @FunctionalInterface
     private interface StatementBinder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thingbus.contracts.PayloadFormat;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class PayloadDecoderTest {
@@ -44,11 +45,48 @@ class PayloadDecoderTest {
     @Test
     void binaryPayload_becomesLowerCaseHexDumpInValue1_andKeepsTheRawBytes() {
         byte[] payload = {(byte) 0x82, (byte) 0xA1, 0x74, (byte) 0xCB, 0x00, (byte) 0xFF};
+        // a truncated MessagePack map: not decodable, so the hex dump only
 
         PointContent content = decoder.decode(PayloadFormat.BINARY, payload);
 
         assertThat(content.values().toJson()).isEqualTo("{\"value1\":\"82a174cb00ff\"}");
         assertThat(content.rawBytes()).hasValueSatisfying(raw -> assertThat(raw).containsExactly(payload));
+    }
+
+    @Test
+    void binaryMessagePackMap_showsItsFieldsNextToTheHexDump() {
+        byte[] payload = HexFormat.of().parseHex("82a474656d70cb4035800000000000a26f6bc3");
+
+        PointContent content = decoder.decode(PayloadFormat.BINARY, payload);
+
+        assertThat(content.values().toJson())
+                .isEqualTo("{\"value1\":\"82a474656d70cb4035800000000000a26f6bc3\",\"temp\":21.5,\"ok\":true}");
+        assertThat(content.rawBytes()).hasValueSatisfying(raw -> assertThat(raw).containsExactly(payload));
+    }
+
+    @Test
+    void binaryMessagePackScalar_isShownAsValue2() {
+        assertThat(decoder.decode(PayloadFormat.BINARY, HexFormat.of().parseHex("cb4037800000000000"))
+                .values().toJson()).isEqualTo("{\"value1\":\"cb4037800000000000\",\"value2\":23.5}");
+        assertThat(decoder.decode(PayloadFormat.BINARY, HexFormat.of().parseHex("92010a"))
+                .values().toJson()).isEqualTo("{\"value1\":\"92010a\",\"value2\":[1,10]}");
+    }
+
+    @Test
+    void messagePackMapEntryNamedValue1_isLeftOut_soValue1AlwaysHoldsTheHexDump() {
+        byte[] payload = HexFormat.of().parseHex("82a676616c7565310aa17801");
+
+        assertThat(decoder.decode(PayloadFormat.BINARY, payload).values().toJson())
+                .isEqualTo("{\"value1\":\"82a676616c7565310aa17801\",\"x\":1}");
+    }
+
+    @Test
+    void binaryThatIsNotMessagePack_orHoldsWhatTheStoreCannotKeep_isHexDumpOnly() {
+        assertThat(decoder.decode(PayloadFormat.BINARY, new byte[] {1, 2, (byte) 0xAB}).values().toJson())
+                .isEqualTo("{\"value1\":\"0102ab\"}");
+        byte[] stringWithNul = HexFormat.of().parseHex("81a16ba3610062");
+        assertThat(decoder.decode(PayloadFormat.BINARY, stringWithNul).values().toJson())
+                .isEqualTo("{\"value1\":\"81a16ba3610062\"}");
     }
 
     @Test

@@ -114,5 +114,11 @@ class TelemetryIngestionTest {
         public Optional<StoredPoint> newest(TenantId tenant, ChannelId channel, Optional<Tag> tag, Instant end) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<Bucket> aggregate(TenantId tenant, ChannelId channel, Optional<Tag> tag, Aggregation aggregation,
+                BucketInterval interval, Instant from, Instant to) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.stream.domain.Channel;
+import io.thingbus.stream.domain.ChannelNotFoundException;
 import io.thingbus.stream.domain.InvalidPointException;
 import io.thingbus.stream.domain.Point;
 import io.thingbus.stream.domain.PointContent;
@@ -21,6 +23,7 @@ import io.thingbus.testing.SharedInfrastructure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +64,9 @@ class JdbcPointStoreIT {
             sql.execute("CREATE SCHEMA " + SCHEMA);
             sql.execute("CREATE TABLE " + SCHEMA + ".channels (LIKE stream.channels INCLUDING ALL)");
             sql.execute("CREATE TABLE " + SCHEMA + ".points (LIKE stream.points INCLUDING ALL)");
+            sql.execute("CREATE TABLE " + SCHEMA + ".channel_tags (LIKE stream.channel_tags INCLUDING ALL)");
+            sql.execute("CREATE TABLE " + SCHEMA + ".devices (LIKE stream.devices INCLUDING ALL)");
+            sql.execute("CREATE TABLE " + SCHEMA + ".outbox (LIKE stream.outbox INCLUDING ALL)");
             sql.execute("ALTER TABLE " + SCHEMA + ".points ADD CONSTRAINT small_n "
                     + "CHECK (NOT (\"values\" ? 'n') OR (\"values\"->>'n')::numeric < 1000)");
         }
@@ -68,7 +74,7 @@ class JdbcPointStoreIT {
 
     @Test
     void append_leavesOutOnlyTheRefusedPoint_andStoresTheRestOfTheBatch() {
-        JdbcPointStore store = new JdbcPointStore(dataSource);
+        JdbcPointStore store = new JdbcPointStore(dataSource, new OutboxSignal(), Clock.systemUTC());
 
         List<RefusedPoint> refused = store.append(List.of(point(0, 1), point(1, 5000), point(2, 3)));
 
@@ -81,26 +87,41 @@ class JdbcPointStoreIT {
 
     @Test
     void appendAll_storesNothing_whenOnePointIsRefused() {
-        JdbcPointStore store = new JdbcPointStore(dataSource);
+        JdbcPointStore store = new JdbcPointStore(dataSource, new OutboxSignal(), Clock.systemUTC());
+        catalog().create(Channel.create(tenant, channel, device, Optional.empty(), Optional.empty(), T0));
 
         assertThatThrownBy(() -> store.appendAll(List.of(point(0, 1), point(1, 5000))))
                 .isInstanceOf(InvalidPointException.class);
 
         assertThat(values(store)).isEmpty();
-        assertThat(new JdbcChannelCatalog(dataSource).find(tenant, channel)).isEmpty();
+    }
+
+    @Test
+    void appendAll_toAChannelThatDoesNotExist_isRefused_andCreatesNothing() {
+        JdbcPointStore store = new JdbcPointStore(dataSource, new OutboxSignal(), Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.appendAll(List.of(point(0, 1))))
+                .isInstanceOf(ChannelNotFoundException.class);
+
+        assertThat(values(store)).isEmpty();
+        assertThat(catalog().find(tenant, channel)).isEmpty();
     }
 
     @Test
     void append_ofTheSameBatchTwice_storesEachPointOnce() {
-        JdbcPointStore store = new JdbcPointStore(dataSource);
+        JdbcPointStore store = new JdbcPointStore(dataSource, new OutboxSignal(), Clock.systemUTC());
         List<Point> batch = List.of(point(0, 1), point(1, 2), point(1, 2));
 
         store.append(batch);
         store.append(batch);
 
         assertThat(values(store)).containsExactly("{\"n\":1}", "{\"n\":2}");
-        assertThat(new JdbcChannelCatalog(dataSource).list(tenant)).singleElement()
+        assertThat(catalog().list(tenant)).singleElement()
                 .satisfies(c -> assertThat(c.device()).isEqualTo(device));
+    }
+
+    private static JdbcChannelCatalog catalog() {
+        return new JdbcChannelCatalog(dataSource, new OutboxSignal(), Clock.systemUTC());
     }
 
     private List<String> values(JdbcPointStore store) {
