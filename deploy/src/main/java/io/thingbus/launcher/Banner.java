@@ -13,6 +13,9 @@ final class Banner {
         line(out, "REST API (gateway)", suite.gatewayUrl());
         line(out, "MQTT", "mqtt://" + suite.mqttHost() + ":" + suite.mqttPort());
         line(out, "MQTT over WebSocket", "ws://" + suite.mqttHost() + ":" + suite.wsPort() + "/mqtt");
+        line(out, "MQTTS", "mqtts://localhost:" + suite.mqttsPort());
+        line(out, "MQTT over secure WS", "wss://localhost:" + suite.wssPort() + "/mqtt");
+        line(out, "TLS CA certificate", suite.caCertificate() + "  (trust it in clients: --cafile)");
         line(out, "Kafka", suite.kafkaBootstrapServers());
         line(out, "Mail (development sink)", "smtp://127.0.0.1:" + suite.mail().port() + "  → messages in "
                 + suite.mail().folder());

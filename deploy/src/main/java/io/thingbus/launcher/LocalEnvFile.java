@@ -23,6 +23,10 @@ final class LocalEnvFile {
         env.put("THINGBUS_MQTT_HOST", suite.mqttHost());
         env.put("THINGBUS_MQTT_PORT", Integer.toString(suite.mqttPort()));
         env.put("THINGBUS_WS", suite.mqttHost() + ":" + suite.wsPort());
+        env.put("THINGBUS_MQTTS", "localhost:" + suite.mqttsPort());
+        env.put("THINGBUS_MQTTS_PORT", Integer.toString(suite.mqttsPort()));
+        env.put("THINGBUS_WSS", "localhost:" + suite.wssPort());
+        env.put("THINGBUS_CA", suite.caCertificate().toString());
         env.put("THINGBUS_KAFKA", suite.kafkaBootstrapServers());
         env.put("THINGBUS_SMTP", "127.0.0.1:" + suite.mail().port());
         env.put("THINGBUS_MAIL_DIR", suite.mail().folder().toString());

@@ -35,6 +35,9 @@ public final class LocalSuite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private DevMailSink mail;
+    private LocalCertificates certificates;
+    private int mqttsPort;
+    private int wssPort;
     private String adminKey;
     private DemoUser demoUser;
     private int mqttPort;
@@ -69,6 +72,7 @@ public final class LocalSuite implements AutoCloseable {
         KafkaTopicInitializer.createMissing(kafka.bootstrapServers(), Topics.ALL, 3);
         adminKey = AdminKey.loadOrCreate(data.resolve("admin.key"));
         mail = DevMailSink.start(settings.smtpPort(), data.resolve("mail"));
+        certificates = LocalCertificates.loadOrCreate(data.resolve("tls"));
         ServiceSpec.ALL.forEach(this::startService);
         services.values().forEach(s -> s.awaitReady(READY_TIMEOUT));
         demoUser = ensureDemoUser(data.resolve("demo-user.json"));
@@ -87,6 +91,8 @@ public final class LocalSuite implements AutoCloseable {
     private void resolvePorts() {
         mqttPort = FreePort.orFree(settings.mqttPort());
         wsPort = FreePort.orFree(settings.wsPort());
+        mqttsPort = FreePort.orFree(settings.mqttsPort());
+        wssPort = FreePort.orFree(settings.wssPort());
         settings.httpPorts().forEach((service, port) -> httpPorts.put(service, FreePort.orFree(port)));
     }
 
@@ -107,6 +113,10 @@ public final class LocalSuite implements AutoCloseable {
             env.put("THINGBUS_BROKER_MQTT_PORT", Integer.toString(mqttPort));
             env.put("THINGBUS_BROKER_WS_PORT", Integer.toString(wsPort));
             env.put("THINGBUS_BROKER_DATA_DIR", settings.dataDir().resolve("broker").toString());
+            env.put("THINGBUS_BROKER_MQTTS_PORT", Integer.toString(mqttsPort));
+            env.put("THINGBUS_BROKER_WSS_PORT", Integer.toString(wssPort));
+            env.put("THINGBUS_BROKER_TLS_KEYSTORE_PATH", certificates.keystore().toString());
+            env.put("THINGBUS_BROKER_TLS_KEYSTORE_PASSWORD", certificates.keystorePassword());
         }
         if (spec.equals(ServiceSpec.EVENT)) {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
@@ -192,6 +202,19 @@ public final class LocalSuite implements AutoCloseable {
         return wsPort;
     }
 
+    public int mqttsPort() {
+        return mqttsPort;
+    }
+
+    public int wssPort() {
+        return wssPort;
+    }
+
+    /** The CA certificate (PEM) that MQTTS and WSS clients trust. */
+    public Path caCertificate() {
+        return certificates.caCertificate();
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -262,7 +285,7 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
 
-        private static String random(int length) {
+        static String random(int length) {
             SecureRandom random = new SecureRandom();
             StringBuilder key = new StringBuilder(length);
             for (int i = 0; i < length; i++) {

@@ -17,6 +17,8 @@ public record SuiteSettings(
         String host,
         int mqttPort,
         int wsPort,
+        int mqttsPort,
+        int wssPort,
         int kafkaPort,
         int postgresPort,
         int smtpPort,
@@ -39,6 +41,8 @@ public record SuiteSettings(
                 env.getOrDefault("THINGBUS_HOST", "127.0.0.1"),
                 intEnv(env, "THINGBUS_MQTT_PORT", 1883),
                 intEnv(env, "THINGBUS_WS_PORT", 8083),
+                intEnv(env, "THINGBUS_MQTTS_PORT", 8883),
+                intEnv(env, "THINGBUS_WSS_PORT", 8084),
                 intEnv(env, "THINGBUS_KAFKA_PORT", 9092),
                 intEnv(env, "THINGBUS_POSTGRES_PORT", 15432),
                 intEnv(env, "THINGBUS_SMTP_PORT", 2525),
@@ -49,7 +53,7 @@ public record SuiteSettings(
     public static SuiteSettings anyFreePorts(Path home, Path dataDir) {
         Map<ServiceSpec, Integer> http = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> http.put(s, 0));
-        return new SuiteSettings(home, dataDir, "127.0.0.1", 0, 0, 0, 0, 0, http);
+        return new SuiteSettings(home, dataDir, "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, http);
     }
 
     private static int intEnv(Map<String, String> env, String name, int fallback) {
