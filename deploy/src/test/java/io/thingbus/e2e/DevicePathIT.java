@@ -116,11 +116,49 @@ class DevicePathIT {
     }
 
     @Test
+    void valueCrossingAThreshold_sendsOneMailToTheDevelopmentSink() throws Exception {
+        String device = "dev-" + shortId();
+        publishJson(device, "{\"temp\":20}");
+        String channel = awaitChannelOf(user, device);
+        String rule = "{\"name\":\"too warm\",\"channel_id\":\"" + channel + "\",\"field\":\"temp\","
+                + "\"operator\":\">\",\"threshold\":30,\"actions\":{\"email\":[\"ops-" + device + "@example.com\"]}}";
+        await().atMost(Duration.ofSeconds(60)).until(() -> withKey(user).contentType("application/json").body(rule)
+                .post("/event").statusCode() == 201);
+
+        publishJson(device, "{\"temp\":31}");
+        publishJson(device, "{\"temp\":32}");
+
+        Path mail = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo("ops-" + device), m -> m.size() == 1)
+                .get(0);
+        assertThat(Files.readString(mail)).contains("temp");
+        assertThat(mailTo("ops-" + device)).hasSize(1);
+    }
+
+    @Test
     void requestWithoutApiKey_isRefusedWithAProblem() {
         given().baseUri(suite.gatewayUrl()).get("/device").then()
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
+    }
+
+    private static void publishJson(String device, String json) {
+        try (var client = connect(user)) {
+            client.publishWith().topic(user.deviceToken() + "/json/" + device).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(json.getBytes(StandardCharsets.UTF_8)).send();
+        }
+    }
+
+    private static List<Path> mailTo(String recipient) throws java.io.IOException {
+        try (var files = Files.list(suite.mail().folder())) {
+            return files.filter(f -> {
+                try {
+                    return Files.readString(f).contains(recipient);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
     }
 
     private static void publishSequence(String device, int from, int to) {
