@@ -2,8 +2,12 @@ package io.thingbus.broker;
 
 import io.thingbus.broker.config.BrokerConfig;
 import io.thingbus.broker.config.BrokerInstance;
+import io.thingbus.broker.config.DownlinkConfig;
 import io.thingbus.broker.domain.DeviceAuthenticator;
 import io.thingbus.broker.domain.DeviceCredentials;
+import io.thingbus.broker.domain.DownlinkMapper;
+import io.thingbus.broker.domain.KnownTokens;
+import io.thingbus.broker.domain.SessionEvents;
 import io.thingbus.broker.domain.ThingScaleAccessPolicy;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
 import io.thingbus.broker.domain.ThingScaleTopicParser;
@@ -53,6 +57,24 @@ public class BrokerBeans {
     ThingScalePublishMapper publishMapper(ThingScaleTopicParser parser, BrokerInstance instance) {
         return new ThingScalePublishMapper(parser, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
                 instance.source());
+    }
+
+    @Produces
+    @Singleton
+    SessionEvents sessionEvents(ThingScaleAccessPolicy policy, BrokerInstance instance) {
+        return new SessionEvents(policy, Clock.systemUTC(), instance.id());
+    }
+
+    @Produces
+    @Singleton
+    KnownTokens knownTokens(DownlinkConfig config) {
+        return new KnownTokens(config.knownTokens());
+    }
+
+    @Produces
+    @Singleton
+    DownlinkMapper downlinkMapper(KnownTokens tokens, DeviceCredentials credentials, DownlinkConfig config) {
+        return new DownlinkMapper(tokens, credentials, Clock.systemUTC(), config.defaultExpiry());
     }
 
     private static String hostName() {

@@ -9,17 +9,24 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Gives the broker under test free MQTT and WebSocket ports on the loopback interface and a fresh data directory
- * under {@code target/}, so that tests never collide with another broker on this machine.
+ * Gives the broker under test free ports for all four listeners (MQTT, WebSocket, MQTTS, WSS) on the loopback
+ * interface, a fresh data directory under {@code target/}, and TLS key material as the local launcher passes it: a
+ * PKCS12 keystore made with keytool, signed by a test CA ({@code ca.pem} beside the keystore), so that tests never
+ * collide with another broker on this machine.
  */
 public class BrokerPortsResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        TestCertificates certificates = TestCertificates.generate();
         return Map.of(
                 "thingbus.broker.bind-address", "127.0.0.1",
                 "thingbus.broker.mqtt.port", Integer.toString(FreePort.find()),
                 "thingbus.broker.ws.port", Integer.toString(FreePort.find()),
+                "thingbus.broker.mqtts.port", Integer.toString(FreePort.find()),
+                "thingbus.broker.wss.port", Integer.toString(FreePort.find()),
+                "thingbus.broker.tls.keystore-path", certificates.serverKeystore().toString(),
+                "thingbus.broker.tls.keystore-password", TestCertificates.PASSWORD,
                 "thingbus.broker.data-dir", dataDir().toString(),
                 "thingbus.broker.instance-id", "test-edge");
     }

@@ -228,6 +228,50 @@ class MqttAuthorizationIT {
         client.disconnect();
     }
 
+    @Test
+    void mqtt31Subscription_toForeignFilter_disconnectsTheClient_becauseMqtt31SubackHasNoFailureCode()
+            throws Exception {
+        String clientId = MqttClients.clientId(20);
+        org.eclipse.paho.client.mqttv3.MqttClient client = Mqtt31Client.connected(mqttPort, device, clientId, true);
+        try (LifecycleReader lifecycle = new LifecycleReader(kafka)) {
+
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.eclipse.paho.client.mqttv3.MqttException.class,
+                    () -> client.subscribe(otherDevice.token() + "/#", 1));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !client.isConnected());
+            client.close();
+            var events = lifecycle.eventsUntil(LifecycleReader.key(device, clientId), "disconnected");
+            assertThat(refused).as("the subscribe call fails").isNotNull();
+            assertThat(events.get(events.size() - 1).reason()).isEqualTo("server");
+        }
+    }
+
+    @Test
+    void mqtt31Publish_withForeignToken_disconnectsTheClient_andIsNotForwarded() throws Exception {
+        org.eclipse.paho.client.mqttv3.MqttClient client =
+                Mqtt31Client.connected(mqttPort, device, MqttClients.clientId(20), true);
+
+        org.assertj.core.api.Assertions.catchThrowable(
+                () -> client.publish(otherDevice.jsonTopic("dev-1"), READING, 1, false));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !client.isConnected());
+        client.close();
+        assertNothingForwardedBeforeMarker(MqttClients.connected5(mqttPort, otherDevice), otherDevice, "dev-1");
+    }
+
+    @Test
+    void mqtt31Connect_withWrongToken_isRefusedAsBadUserNameOrPassword() {
+        TestDevice impostor = new TestDevice(device.tenant(), TestDevice.randomText(32));
+
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.eclipse.paho.client.mqttv3.MqttException.class,
+                () -> Mqtt31Client.connected(mqttPort, impostor, MqttClients.clientId(20), true));
+
+        assertThat(refused.getReasonCode())
+                .isEqualTo((int) org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_FAILED_AUTHENTICATION);
+    }
+
     private void assertNothingForwardedBeforeMarker(Mqtt5BlockingClient client, String deviceId) {
         assertNothingForwardedBeforeMarker(client, device, deviceId);
     }

@@ -14,6 +14,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Real MQTT clients (HiveMQ MQTT client) against the broker under test, over TCP or WebSocket. */
 public final class MqttClients {
@@ -31,6 +32,47 @@ public final class MqttClients {
     public static Mqtt5BlockingClient mqtt5OverWebsocket(int port) {
         return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
                 .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .buildBlocking();
+    }
+
+    /** MQTT 5 over TLS, trusting what {@code trust} trusts. */
+    public static Mqtt5BlockingClient mqtt5OverTls(int port, TrustManagerFactory trust) {
+        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .sslConfig().trustManagerFactory(trust).applySslConfig()
+                .buildBlocking();
+    }
+
+    /** MQTT 5 over WebSocket over TLS on {@code /mqtt}, trusting what {@code trust} trusts. */
+    public static Mqtt5BlockingClient mqtt5OverWss(int port, TrustManagerFactory trust) {
+        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .sslConfig().trustManagerFactory(trust).applySslConfig()
+                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .buildBlocking();
+    }
+
+    /** MQTT 3.1.1 over TLS, trusting what {@code trust} trusts. */
+    public static Mqtt3BlockingClient mqtt3OverTls(int port, TrustManagerFactory trust) {
+        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .sslConfig().trustManagerFactory(trust).applySslConfig()
+                .buildBlocking();
+    }
+
+    /** MQTT 3.1.1 over WebSocket on {@code /mqtt}. */
+    public static Mqtt3BlockingClient mqtt3OverWebsocket(int port) {
+        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
+                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .buildBlocking();
+    }
+
+    /** An MQTT 5 client with the given client id (not connected). */
+    public static Mqtt5BlockingClient mqtt5(int port, String clientId) {
+        return MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(HOST).serverPort(port)
+                .buildBlocking();
+    }
+
+    /** An MQTT 3.1.1 client with the given client id (not connected). */
+    public static Mqtt3BlockingClient mqtt3(int port, String clientId) {
+        return MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost(HOST).serverPort(port)
                 .buildBlocking();
     }
 
@@ -52,6 +94,21 @@ public final class MqttClients {
         client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
                 .send();
         return client;
+    }
+
+    public static void connect(Mqtt3BlockingClient client, TestDevice device) {
+        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+                .send();
+    }
+
+    /** The client id the broker knows the client by. */
+    public static String clientIdOf(Mqtt5BlockingClient client) {
+        return client.getConfig().getClientIdentifier().map(Object::toString).orElseThrow();
+    }
+
+    /** The client id the broker knows the client by. */
+    public static String clientIdOf(Mqtt3BlockingClient client) {
+        return client.getConfig().getClientIdentifier().map(Object::toString).orElseThrow();
     }
 
     public static void connect(Mqtt5BlockingClient client, TestDevice device) {
@@ -105,6 +162,11 @@ public final class MqttClients {
 
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fresh client id of {@code length} characters (at least 3). */
+    public static String clientId(int length) {
+        return "t-" + TestDevice.randomText(length - 2);
     }
 
     private static String clientId() {

@@ -1,6 +1,7 @@
 package io.thingbus.broker.api;
 
 import io.thingbus.broker.domain.DeviceCredentials;
+import io.thingbus.broker.messaging.KafkaDownlinkListener;
 import io.thingbus.broker.mqtt.EmbeddedBroker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,9 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the MQTT listeners are open and the device credentials are current (everything published on the
- * credentials topic before start-up has been read). Before that, a valid device could be refused, so a load balancer
- * must not send devices here.
+ * Ready once the MQTT listeners are open, the device credentials are current (everything published on the
+ * credentials topic before start-up has been read) and the downlink listener has its partitions (downlink records
+ * written from then on reach this instance). Before that, a valid device could be refused or miss a command, so a load
+ * balancer must not send devices here.
  */
 @Readiness
 @ApplicationScoped
@@ -18,19 +20,22 @@ public class BrokerReadinessCheck implements HealthCheck {
 
     private final EmbeddedBroker broker;
     private final DeviceCredentials credentials;
+    private final KafkaDownlinkListener downlinks;
 
-    BrokerReadinessCheck(EmbeddedBroker broker, DeviceCredentials credentials) {
+    BrokerReadinessCheck(EmbeddedBroker broker, DeviceCredentials credentials, KafkaDownlinkListener downlinks) {
         this.broker = broker;
         this.credentials = credentials;
+        this.downlinks = downlinks;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("mqtt-edge")
-                .status(broker.isRunning() && credentials.isCurrent())
+                .status(broker.isRunning() && credentials.isCurrent() && downlinks.isAssigned())
                 .withData("mqtt-listeners", broker.isRunning())
                 .withData("credentials-current", credentials.isCurrent())
                 .withData("device-tokens", credentials.size())
+                .withData("downlink-assigned", downlinks.isAssigned())
                 .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.thingbus.broker.domain;
 
+import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +14,12 @@ import java.util.Optional;
  * <p>Pure, non-blocking and thread-safe.
  */
 public final class ThingScaleAccessPolicy {
+
+    /** The last level of the downlink topic {@code <TOKEN>/<DEVICE_ID>/subscribe}. */
+    public static final String DOWNLINK_LEVEL = "subscribe";
+
+    private static final String MULTI_LEVEL = "#";
+    private static final String SINGLE_LEVEL = "+";
 
     private final ThingScaleTopicParser parser;
 
@@ -42,5 +50,53 @@ public final class ThingScaleAccessPolicy {
     public boolean allowsSubscription(String topicFilter, ConnectionIdentity identity) {
         int slash = topicFilter.indexOf('/');
         return slash > 0 && identity.token().matches(topicFilter.substring(0, slash));
+    }
+
+    /**
+     * Which device's downlink topic {@code <TOKEN>/<DEVICE_ID>/subscribe} a filter of {@code identity} covers:
+     * the device id when it names one device ({@code <TOKEN>/dev-1/subscribe}, {@code <TOKEN>/dev-1/#}),
+     * {@link SessionSubscription#ALL_DEVICES} when it covers every device of the token ({@code <TOKEN>/#},
+     * {@code <TOKEN>/+/subscribe}), empty when it covers no downlink topic, names {@code json} or {@code bin} in the
+     * device level (a telemetry filter), or is not below the own token.
+     */
+    public Optional<String> downlinkDeviceOf(String topicFilter, ConnectionIdentity identity) {
+        if (!allowsSubscription(topicFilter, identity)) {
+            return Optional.empty();
+        }
+        String[] levels = topicFilter.substring(topicFilter.indexOf('/') + 1).split("/", -1);
+        if (levels[0].equals(MULTI_LEVEL)) {
+            return Optional.of(SessionSubscription.ALL_DEVICES);
+        }
+        if (!coversDownlinkLevel(levels)) {
+            return Optional.empty();
+        }
+        if (levels[0].equals(SINGLE_LEVEL)) {
+            return Optional.of(SessionSubscription.ALL_DEVICES);
+        }
+        return namesDevice(levels[0]) ? Optional.of(levels[0]) : Optional.empty();
+    }
+
+    /**
+     * Whether a filter level names a device. {@code json} and {@code bin} do not: {@code <TOKEN>/json/#} asks for
+     * telemetry, and the downlink topic of a device with such an id could not be told from a telemetry topic.
+     */
+    private static boolean namesDevice(String level) {
+        return DeviceId.isValid(level) && !level.equals(ThingScaleTopicParser.JSON_LEVEL)
+                && !level.equals(ThingScaleTopicParser.BINARY_LEVEL);
+    }
+
+    /** Whether the levels after the device level match {@code subscribe} exactly once. */
+    private static boolean coversDownlinkLevel(String[] levels) {
+        if (levels.length < 2) {
+            return false;
+        }
+        String second = levels[1];
+        if (second.equals(MULTI_LEVEL)) {
+            return levels.length == 2;
+        }
+        if (!second.equals(SINGLE_LEVEL) && !second.equals(DOWNLINK_LEVEL)) {
+            return false;
+        }
+        return levels.length == 2 || (levels.length == 3 && levels[2].equals(MULTI_LEVEL));
     }
 }

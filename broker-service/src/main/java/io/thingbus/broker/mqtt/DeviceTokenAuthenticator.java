@@ -6,14 +6,17 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import io.thingbus.broker.domain.AuthenticationResult;
 import io.thingbus.broker.domain.DeviceAuthenticator;
+import io.thingbus.broker.domain.KnownTokens;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * HiveMQ's view of the {@link DeviceAuthenticator}: accepts a CONNECT whose user name is a tenant id and whose
- * password is a device token of that tenant, and remembers the identity on the connection. Refuses everything else
+ * password is a device token of that tenant, remembers the identity and a fresh connection id on the connection, and
+ * remembers the token in {@link KnownTokens} (for downlink topics). Refuses everything else
  * with {@code BAD_USER_NAME_OR_PASSWORD} (MQTT 3.1.1: return code 4), or {@code SERVER_UNAVAILABLE} (return code 3)
  * while the credentials are still loading. Non-blocking; called on HiveMQ threads, shared by all connections.
  */
@@ -22,10 +25,12 @@ final class DeviceTokenAuthenticator implements SimpleAuthenticator {
     private static final Logger LOG = Logger.getLogger(DeviceTokenAuthenticator.class);
 
     private final DeviceAuthenticator authenticator;
+    private final KnownTokens knownTokens;
     private final BrokerMetrics metrics;
 
-    DeviceTokenAuthenticator(DeviceAuthenticator authenticator, BrokerMetrics metrics) {
+    DeviceTokenAuthenticator(DeviceAuthenticator authenticator, KnownTokens knownTokens, BrokerMetrics metrics) {
         this.authenticator = authenticator;
+        this.knownTokens = knownTokens;
         this.metrics = metrics;
     }
 
@@ -34,7 +39,9 @@ final class DeviceTokenAuthenticator implements SimpleAuthenticator {
         ConnectPacket connect = input.getConnectPacket();
         AuthenticationResult result = authenticator.authenticate(connect.getUserName(), password(connect));
         if (result instanceof AuthenticationResult.Accepted accepted) {
-            ConnectionIdentities.attach(input.getConnectionInformation(), accepted.identity());
+            ConnectionIdentities.attach(input.getConnectionInformation(), accepted.identity(),
+                    UUID.randomUUID().toString());
+            knownTokens.learn(accepted.identity().token());
             metrics.connectionAccepted();
             output.authenticateSuccessfully();
             return;

@@ -5,11 +5,6 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.broker.config.BrokerConfig;
-import io.thingbus.broker.config.KafkaForwardingConfig;
-import io.thingbus.broker.domain.DeviceAuthenticator;
-import io.thingbus.broker.domain.TelemetrySink;
-import io.thingbus.broker.domain.ThingScaleAccessPolicy;
-import io.thingbus.broker.domain.ThingScalePublishMapper;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -17,10 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +27,11 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded HiveMQ CE broker with the Thingbus extension. It writes HiveMQ's {@code config.xml} into
- * {@code <data-dir>/conf}, starts HiveMQ when Quarkus starts and stops it when Quarkus stops. Start-up fails (and
- * with it the service) when a listener's port is taken, HiveMQ does not start, or the extension does not register:
- * the edge never runs without authentication or on fewer ports than configured.
+ * The embedded HiveMQ CE broker with the Thingbus extension. It resolves the listeners (TLS key material included,
+ * see {@link ConfiguredListeners}), writes HiveMQ's {@code config.xml} into {@code <data-dir>/conf}, starts HiveMQ
+ * when Quarkus starts and stops it when Quarkus stops. Start-up fails (and with it the service) when the TLS
+ * configuration is inconsistent, a listener's port is taken or does not open, HiveMQ does not start, or the extension
+ * does not register: the edge never runs without authentication or on fewer listeners than configured.
  */
 @Singleton
 public class EmbeddedBroker {
@@ -43,12 +39,10 @@ public class EmbeddedBroker {
     /** The HTTP path of the MQTT over WebSocket listener. */
     public static final String WEBSOCKET_PATH = "/mqtt";
 
-    /** How much longer than Kafka's delivery timeout a QoS 1/2 acknowledgement waits before failing on its own. */
-    static final Duration ACK_TIMEOUT_MARGIN = Duration.ofSeconds(5);
-
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PROBE_TIMEOUT_MILLIS = 2000;
 
     private final BrokerConfig config;
     private final ThingbusExtension extension;
@@ -56,21 +50,28 @@ public class EmbeddedBroker {
     private Path temporaryRoot;
     private volatile boolean running;
 
-    EmbeddedBroker(BrokerConfig config, KafkaForwardingConfig forwarding, DeviceAuthenticator authenticator,
-            ThingScaleAccessPolicy policy, ThingScalePublishMapper mapper, TelemetrySink sink, BrokerMetrics metrics) {
+    EmbeddedBroker(BrokerConfig config, ThingbusExtension extension) {
         this.config = config;
-        this.extension = new ThingbusExtension(
-                new DeviceTokenAuthenticator(authenticator, metrics),
-                new ThingScaleTopicAuthorizer(policy, authenticator, metrics),
-                new TelemetryForwardingInterceptor(mapper, authenticator, sink, metrics,
-                        forwarding.deliveryTimeout().plus(ACK_TIMEOUT_MARGIN)));
+        this.extension = extension;
     }
 
     void start(@Observes @Priority(20) StartupEvent event) throws IOException {
-        List<ListenerSpec> listeners = listeners();
-        requireFreePorts(listeners);
         Path root = root();
-        HiveMqConfigFile.write(root.resolve("conf"), listeners);
+        try {
+            start(root);
+        } catch (IOException | RuntimeException e) {
+            if (temporaryRoot != null) {
+                deleteRecursively(temporaryRoot);
+            }
+            throw e;
+        }
+    }
+
+    private void start(Path root) throws IOException {
+        List<ListenerSpec> listeners = ConfiguredListeners.resolve(config, root.resolve("tls"));
+        requireFreePorts(listeners);
+        HiveMqConfigFile.write(root.resolve("conf"), listeners, new HiveMqConfigFile.SessionLimits(
+                config.sessions().maxExpiry(), config.sessions().maxQueuedMessages()));
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(root.resolve("conf"))
                 .withDataFolder(Files.createDirectories(root.resolve("data")))
@@ -80,6 +81,7 @@ public class EmbeddedBroker {
                 .build();
         await(hivemq.start(), START_TIMEOUT, "start");
         requireExtensionStarted();
+        requireListening(listeners);
         running = true;
         LOG.infof("MQTT broker started in %s: %s", root, describe(listeners));
     }
@@ -97,19 +99,6 @@ public class EmbeddedBroker {
     /** Whether HiveMQ is up with the extension registered. */
     public boolean isRunning() {
         return running;
-    }
-
-    /** The listeners the configuration asks for, in the order they appear in {@code config.xml}. */
-    List<ListenerSpec> listeners() {
-        List<ListenerSpec> listeners = new ArrayList<>();
-        if (config.mqtt().enabled()) {
-            listeners.add(new ListenerSpec.Tcp("mqtt", config.mqtt().port(), config.bindAddress()));
-        }
-        if (config.ws().enabled()) {
-            listeners.add(new ListenerSpec.Websocket("websocket", config.ws().port(), config.bindAddress(),
-                    WEBSOCKET_PATH));
-        }
-        return listeners;
     }
 
     private EmbeddedExtension embeddedExtension() {
@@ -144,6 +133,32 @@ public class EmbeddedBroker {
                         + listener.bindAddress() + ":" + listener.port() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Fails when a listener does not accept connections after HiveMQ started: HiveMQ only logs a listener it could
+     * not open (for example a port taken between the check above and HiveMQ's bind).
+     */
+    private void requireListening(List<ListenerSpec> listeners) {
+        for (ListenerSpec listener : listeners) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(probeAddress(listener.bindAddress()), listener.port()),
+                        PROBE_TIMEOUT_MILLIS);
+            } catch (IOException e) {
+                stopQuietly();
+                throw new IllegalStateException("MQTT listener " + listener.name() + " did not open on "
+                        + listener.bindAddress() + ":" + listener.port() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Where to reach a listener from this host: loopback for a wildcard bind address. */
+    private static String probeAddress(String bindAddress) {
+        return switch (bindAddress) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]", "::0" -> "::1";
+            default -> bindAddress;
+        };
     }
 
     private Path root() throws IOException {

@@ -1,11 +1,11 @@
 package io.thingbus.broker.mqtt;
 
+import io.thingbus.broker.domain.Transport;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
-/**
- * One listener HiveMQ opens, as it appears in its {@code config.xml}. TLS variants ({@code tls-tcp-listener},
- * {@code tls-websocket-listener} with a PKCS12 keystore) are further implementations of this interface.
- */
+/** One listener HiveMQ opens, as it appears in its {@code config.xml}. */
 sealed interface ListenerSpec {
 
     /** The listener's name in HiveMQ and in logs. */
@@ -15,6 +15,9 @@ sealed interface ListenerSpec {
 
     String bindAddress();
 
+    /** How clients reach the broker through this listener. */
+    Transport transport();
+
     /** The listener's element in {@code <listeners>}. */
     String toXml();
 
@@ -23,6 +26,11 @@ sealed interface ListenerSpec {
 
         public Tcp {
             validate(name, port, bindAddress);
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.TCP;
         }
 
         @Override
@@ -36,20 +44,78 @@ sealed interface ListenerSpec {
 
         public Websocket {
             validate(name, port, bindAddress);
-            Objects.requireNonNull(path, "path");
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("a websocket path starts with '/'");
-            }
+            validatePath(path);
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.WS;
         }
 
         @Override
         public String toXml() {
-            return "<websocket-listener>" + common(this)
-                    + element("path", path)
-                    + "<subprotocols>" + element("subprotocol", "mqttv3.1") + element("subprotocol", "mqtt")
-                    + "</subprotocols>"
-                    + element("allow-extensions", "true")
-                    + "</websocket-listener>";
+            return "<websocket-listener>" + common(this) + websocket(path) + "</websocket-listener>";
+        }
+    }
+
+    /** MQTT over TLS (MQTTS). */
+    record TlsTcp(String name, int port, String bindAddress, TlsSettings tls) implements ListenerSpec {
+
+        public TlsTcp {
+            validate(name, port, bindAddress);
+            Objects.requireNonNull(tls, "tls");
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.TLS;
+        }
+
+        @Override
+        public String toXml() {
+            return "<tls-tcp-listener>" + common(this) + tls.toXml() + "</tls-tcp-listener>";
+        }
+    }
+
+    /** MQTT over WebSocket over TLS (WSS) on {@code path}. */
+    record TlsWebsocket(String name, int port, String bindAddress, String path, TlsSettings tls)
+            implements ListenerSpec {
+
+        public TlsWebsocket {
+            validate(name, port, bindAddress);
+            validatePath(path);
+            Objects.requireNonNull(tls, "tls");
+        }
+
+        @Override
+        public Transport transport() {
+            return Transport.WSS;
+        }
+
+        @Override
+        public String toXml() {
+            return "<tls-websocket-listener>" + common(this) + websocket(path) + tls.toXml()
+                    + "</tls-websocket-listener>";
+        }
+    }
+
+    /** What a TLS listener serves: the server keystore, and the TLS versions it accepts. No client certificates. */
+    record TlsSettings(ServerKeystore keystore, List<String> protocols) {
+
+        public TlsSettings {
+            Objects.requireNonNull(keystore, "keystore");
+            protocols = List.copyOf(protocols);
+            if (protocols.isEmpty()) {
+                throw new IllegalArgumentException("thingbus.broker.tls.protocols names no TLS version");
+            }
+        }
+
+        String toXml() {
+            return "<tls>" + keystore.toXml()
+                    + "<protocols>" + protocols.stream().map(p -> Xml.element("protocol", p))
+                            .collect(Collectors.joining()) + "</protocols>"
+                    + Xml.element("client-authentication-mode", "NONE")
+                    + "</tls>";
         }
     }
 
@@ -64,18 +130,23 @@ sealed interface ListenerSpec {
         }
     }
 
+    private static void validatePath(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("a websocket path starts with '/'");
+        }
+    }
+
     private static String common(ListenerSpec listener) {
-        return element("port", Integer.toString(listener.port()))
-                + element("bind-address", listener.bindAddress())
-                + element("name", listener.name());
+        return Xml.element("port", Integer.toString(listener.port()))
+                + Xml.element("bind-address", listener.bindAddress())
+                + Xml.element("name", listener.name());
     }
 
-    private static String element(String name, String text) {
-        return "<" + name + ">" + escape(text) + "</" + name + ">";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&apos;");
+    private static String websocket(String path) {
+        return Xml.element("path", path)
+                + "<subprotocols>" + Xml.element("subprotocol", "mqttv3.1") + Xml.element("subprotocol", "mqtt")
+                + "</subprotocols>"
+                + Xml.element("allow-extensions", "true");
     }
 }

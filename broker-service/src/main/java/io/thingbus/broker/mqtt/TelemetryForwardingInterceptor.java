@@ -6,19 +6,14 @@ import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundIntercepto
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
-import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import io.thingbus.broker.domain.ConnectionIdentity;
 import io.thingbus.broker.domain.DeviceAuthenticator;
-import io.thingbus.broker.domain.InboundPublish;
 import io.thingbus.broker.domain.PublishDecision;
 import io.thingbus.broker.domain.Refusal;
 import io.thingbus.broker.domain.TelemetrySink;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.TelemetryRecord;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -76,7 +71,9 @@ final class TelemetryForwardingInterceptor implements PublishInboundInterceptor 
             refuse(output, Refusal.tokenRevoked());
             return;
         }
-        PublishDecision decision = mapper.decide(toInboundPublish(input), identity.get());
+        PublishDecision decision = mapper.decide(
+                InboundPublishes.of(input.getPublishPacket(), input.getClientInformation().getClientId()),
+                identity.get());
         if (decision instanceof PublishDecision.Refuse refuse) {
             refuse(output, refuse.refusal());
         } else {
@@ -126,24 +123,5 @@ final class TelemetryForwardingInterceptor implements PublishInboundInterceptor 
         }
         metrics.failedInKafka();
         LOG.debugf("telemetry %s of %s was not stored: %s", record.id(), record.key(), error.getMessage());
-    }
-
-    private static InboundPublish toInboundPublish(PublishInboundInput input) {
-        PublishPacket packet = input.getPublishPacket();
-        List<Header> userProperties = packet.getUserProperties().asList().stream()
-                .map(p -> new Header(p.getName(), p.getValue()))
-                .toList();
-        return new InboundPublish(packet.getTopic(), packet.getQos().getQosNumber(), packet.getRetain(),
-                input.getClientInformation().getClientId(), userProperties, bytes(packet.getPayload()));
-    }
-
-    private static byte[] bytes(Optional<ByteBuffer> payload) {
-        if (payload.isEmpty()) {
-            return new byte[0];
-        }
-        ByteBuffer copy = payload.get().duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

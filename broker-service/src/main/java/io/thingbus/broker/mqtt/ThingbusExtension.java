@@ -1,32 +1,61 @@
 package io.thingbus.broker.mqtt;
 
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.client.ClientContext;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
+import io.thingbus.broker.config.KafkaForwardingConfig;
+import io.thingbus.broker.domain.DeviceAuthenticator;
+import io.thingbus.broker.domain.KnownTokens;
+import io.thingbus.broker.domain.SessionEventSink;
+import io.thingbus.broker.domain.SessionEvents;
+import io.thingbus.broker.domain.TelemetrySink;
+import io.thingbus.broker.domain.ThingScaleAccessPolicy;
+import io.thingbus.broker.domain.ThingScalePublishMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The edge inside HiveMQ: registers the device authenticator, the topic authorizer and, for every client, the
- * telemetry interceptor. HiveMQ starts it while it starts; {@link #isStarted()} tells whether that worked, because a
- * HiveMQ whose extension did not start would accept every client.
+ * The edge inside HiveMQ. It registers the device authenticator and the topic authorizer, a lifecycle listener per
+ * connection (connected/disconnected events, wills), and for every client the telemetry interceptor and a
+ * subscription-event interceptor; and it hands HiveMQ's publish service to the downlink publisher. HiveMQ starts it
+ * while it starts; {@link #isStarted()} tells whether that worked, because a HiveMQ whose extension did not start
+ * would accept every client.
  */
+@Singleton
 final class ThingbusExtension implements ExtensionMain {
+
+    /** How much longer than Kafka's delivery timeout a QoS 1/2 acknowledgement waits before failing on its own. */
+    static final Duration ACK_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(ThingbusExtension.class);
 
     private final DeviceTokenAuthenticator authenticator;
     private final ThingScaleTopicAuthorizer authorizer;
     private final TelemetryForwardingInterceptor interceptor;
+    private final SessionEvents sessionEvents;
+    private final SessionEventSink sessionEventSink;
+    private final WillForwarder wills;
+    private final HiveMqDownlinkPublisher downlinks;
     private volatile boolean started;
 
-    ThingbusExtension(DeviceTokenAuthenticator authenticator, ThingScaleTopicAuthorizer authorizer,
-            TelemetryForwardingInterceptor interceptor) {
-        this.authenticator = authenticator;
-        this.authorizer = authorizer;
-        this.interceptor = interceptor;
+    ThingbusExtension(KafkaForwardingConfig forwarding, DeviceAuthenticator deviceAuthenticator,
+            KnownTokens knownTokens, ThingScaleAccessPolicy policy, ThingScalePublishMapper mapper,
+            TelemetrySink telemetry, SessionEvents sessionEvents, SessionEventSink sessionEventSink,
+            HiveMqDownlinkPublisher downlinks, BrokerMetrics metrics) {
+        this.authenticator = new DeviceTokenAuthenticator(deviceAuthenticator, knownTokens, metrics);
+        this.authorizer = new ThingScaleTopicAuthorizer(policy, deviceAuthenticator, metrics);
+        this.interceptor = new TelemetryForwardingInterceptor(mapper, deviceAuthenticator, telemetry, metrics,
+                forwarding.deliveryTimeout().plus(ACK_TIMEOUT_MARGIN));
+        this.sessionEvents = sessionEvents;
+        this.sessionEventSink = sessionEventSink;
+        this.wills = new WillForwarder(mapper, deviceAuthenticator, telemetry, metrics);
+        this.downlinks = downlinks;
     }
 
     @Override
@@ -34,8 +63,10 @@ final class ThingbusExtension implements ExtensionMain {
         try {
             Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
             Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
-            Services.initializerRegistry().setClientInitializer(
-                    (initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
+            Services.eventRegistry().setClientLifecycleEventListener(
+                    providerInput -> new SessionLifecycleListener(sessionEvents, sessionEventSink, wills));
+            Services.initializerRegistry().setClientInitializer((initializerInput, client) -> initialize(client));
+            downlinks.attach(Services.publishService());
             started = true;
         } catch (RuntimeException e) {
             LOG.error("the Thingbus extension could not register with HiveMQ", e);
@@ -46,9 +77,24 @@ final class ThingbusExtension implements ExtensionMain {
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
         started = false;
+        downlinks.detach();
     }
 
     boolean isStarted() {
         return started;
+    }
+
+    @PreDestroy
+    void close() {
+        wills.close();
+    }
+
+    private void initialize(ClientContext client) {
+        client.addPublishInboundInterceptor(interceptor);
+        SubscriptionEventInterceptor subscriptions = new SubscriptionEventInterceptor(sessionEvents, sessionEventSink);
+        client.addSubscribeInboundInterceptor(subscriptions);
+        client.addSubackOutboundInterceptor(subscriptions);
+        client.addUnsubscribeInboundInterceptor(subscriptions);
+        client.addUnsubackOutboundInterceptor(subscriptions);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thingbus.contracts.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ThingScaleAccessPolicyTest {
@@ -42,5 +43,29 @@ class ThingScaleAccessPolicyTest {
     void wildcardLevelInPlaceOfToken_isForeign() {
         assertThat(policy.refusalForPublish("+/json/dev-1", IDENTITY))
                 .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(RefusalReason.FOREIGN_TOKEN));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "MyToken42/dev-1/subscribe, dev-1",
+            "MyToken42/dev-1/#, dev-1",
+            "MyToken42/dev-1/+, dev-1",
+            "MyToken42/dev-1/subscribe/#, dev-1",
+            "MyToken42/Device A/subscribe, Device A",
+            "MyToken42/#, *",
+            "MyToken42/+/subscribe, *",
+            "MyToken42/+/#, *",
+            "MyToken42/+/+, *",
+            "MyToken42/+/subscribe/#, *"})
+    void filtersCoveringDownlinkTopics_nameTheDevice_orAllDevices(String filter, String device) {
+        assertThat(policy.downlinkDeviceOf(filter, IDENTITY)).contains(device);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MyToken42/json/+", "MyToken42/json/#", "MyToken42/dev-1", "MyToken42/+",
+            "MyToken42/dev-1/subscribe/x", "MyToken42/dev-1/other", "MyToken42/+/subscribe/+", "Other/#",
+            "Other/dev-1/subscribe", "#"})
+    void filtersCoveringNoDownlinkTopicOfTheOwnToken_nameNoDevice(String filter) {
+        assertThat(policy.downlinkDeviceOf(filter, IDENTITY)).isEmpty();
     }
 }

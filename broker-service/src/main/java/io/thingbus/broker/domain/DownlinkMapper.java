@@ -1,0 +1,73 @@
+package io.thingbus.broker.domain;
+
+import io.thingbus.contracts.DownlinkRecord;
+import io.thingbus.contracts.SecretHash;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns a downlink record into the message this instance publishes, or says why it skips it:
+ * <ul>
+ * <li>expired records (expiry not after now) are skipped;</li>
+ * <li>a topic with the {@code {token}} placeholder gets the plain token whose hash the record names — a token this
+ * instance learnt from a connection it authenticated ({@link KnownTokens}); never seen: skipped; since revoked or
+ * owned by another tenant than the record's: skipped;</li>
+ * <li>QoS and content type are the record's; the expiry is the time left until the record's expiry (rounded up to
+ * whole seconds), or {@code defaultExpiry} when it has none.</li>
+ * </ul>
+ * Topic syntax (wildcards, empty levels) is checked by the publisher, which knows the broker's rules.
+ *
+ * <p>Pure apart from the clock and the token and credential look-ups; thread-safe.
+ */
+public final class DownlinkMapper {
+
+    private final KnownTokens tokens;
+    private final DeviceCredentials credentials;
+    private final Clock clock;
+    private final Duration defaultExpiry;
+
+    public DownlinkMapper(KnownTokens tokens, DeviceCredentials credentials, Clock clock, Duration defaultExpiry) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultExpiry = Objects.requireNonNull(defaultExpiry, "defaultExpiry");
+        if (defaultExpiry.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("thingbus.broker.downlink.default-expiry must be at least one second");
+        }
+    }
+
+    /** Never null, never throws. */
+    public DownlinkDecision decide(DownlinkRecord record) {
+        Instant now = clock.instant();
+        if (record.expiry().filter(expiry -> !expiry.isAfter(now)).isPresent()) {
+            return new DownlinkDecision.Skip(DownlinkSkipReason.EXPIRED);
+        }
+        if (record.tokenHash().isEmpty()) {
+            return deliver(record, record.topic(), now);
+        }
+        SecretHash hash = record.tokenHash().get();
+        Optional<DeviceToken> token = tokens.byHash(hash);
+        if (token.isEmpty()) {
+            return new DownlinkDecision.Skip(DownlinkSkipReason.UNKNOWN_TOKEN);
+        }
+        if (!credentials.ownerOf(hash).filter(record.tenant()::equals).isPresent()) {
+            return new DownlinkDecision.Skip(DownlinkSkipReason.TOKEN_NOT_VALID);
+        }
+        return deliver(record, record.topicFor(token.get().value()), now);
+    }
+
+    private DownlinkDecision deliver(DownlinkRecord record, String topic, Instant now) {
+        Duration expiry = record.expiry().map(e -> wholeSecondsUntil(now, e)).orElse(defaultExpiry);
+        return new DownlinkDecision.Deliver(
+                new OutboundMessage(topic, record.qos(), expiry, record.contentType(), record.payload()));
+    }
+
+    private static Duration wholeSecondsUntil(Instant now, Instant expiry) {
+        Duration left = Duration.between(now, expiry);
+        long seconds = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+}

@@ -1,0 +1,100 @@
+package io.thingbus.broker.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DownlinkRecord;
+import io.thingbus.contracts.SecretHash;
+import io.thingbus.contracts.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DownlinkMapperTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final TenantId TENANT = TenantId.of("Uab12cd34ef");
+    private static final DeviceToken TOKEN = DeviceToken.of("MyToken42");
+    private static final byte[] PAYLOAD = "{\"led\":\"on\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final KnownTokens tokens = new KnownTokens(100);
+    private final DeviceCredentials credentials = new DeviceCredentials();
+    private final DownlinkMapper mapper = new DownlinkMapper(tokens, credentials, Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofHours(24));
+
+    @BeforeEach
+    void tokenSeenAndValid() {
+        credentials.grant(TOKEN.hash(), TENANT);
+        tokens.learn(TOKEN);
+    }
+
+    @Test
+    void thingScaleCommand_getsThePlainTokenInItsTopic_andTheRecordsQosAndContentType() {
+        DownlinkDecision decision = mapper.decide(command(TOKEN.hash(), TENANT, Optional.empty()));
+
+        assertThat(decision).isInstanceOf(DownlinkDecision.Deliver.class);
+        OutboundMessage message = ((DownlinkDecision.Deliver) decision).message();
+        assertThat(message.topic()).isEqualTo("MyToken42/dev-1/subscribe");
+        assertThat(message.qos()).isEqualTo(1);
+        assertThat(message.expiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(message.contentType()).isEqualTo("application/json");
+        assertThat(message.payload()).isEqualTo(PAYLOAD);
+    }
+
+    @Test
+    void expiry_isTheTimeLeft_roundedUpToWholeSeconds() {
+        DownlinkDecision decision = mapper.decide(command(TOKEN.hash(), TENANT,
+                Optional.of(NOW.plusSeconds(90).plusMillis(200))));
+
+        assertThat(((DownlinkDecision.Deliver) decision).message().expiry()).isEqualTo(Duration.ofSeconds(91));
+    }
+
+    @Test
+    void expiredRecord_isSkipped() {
+        assertThat(mapper.decide(command(TOKEN.hash(), TENANT, Optional.of(NOW))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.EXPIRED));
+    }
+
+    @Test
+    void tokenNeverSeenHere_isSkipped() {
+        DeviceToken stranger = DeviceToken.of("Stranger1");
+        credentials.grant(stranger.hash(), TENANT);
+
+        assertThat(mapper.decide(command(stranger.hash(), TENANT, Optional.empty())))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.UNKNOWN_TOKEN));
+    }
+
+    @Test
+    void revokedToken_isSkipped() {
+        credentials.revoke(TOKEN.hash());
+
+        assertThat(mapper.decide(command(TOKEN.hash(), TENANT, Optional.empty())))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.TOKEN_NOT_VALID));
+    }
+
+    @Test
+    void recordOfAnotherTenantThanTheTokens_isSkipped() {
+        assertThat(mapper.decide(command(TOKEN.hash(), TenantId.of("Uother0001"), Optional.empty())))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.TOKEN_NOT_VALID));
+    }
+
+    @Test
+    void topicWithoutPlaceholder_isPublishedAsItIs() {
+        DownlinkRecord record = new DownlinkRecord("d-1", NOW, "//src", TENANT, DeviceId.of("dev-1"),
+                "v1/device/dev-1/command", Optional.empty(), 0, Optional.empty(), "application/json", PAYLOAD);
+
+        assertThat(((DownlinkDecision.Deliver) mapper.decide(record)).message().topic())
+                .isEqualTo("v1/device/dev-1/command");
+    }
+
+    private static DownlinkRecord command(SecretHash hash, TenantId tenant, Optional<Instant> expiry) {
+        return new DownlinkRecord("d-1", NOW, "//src", tenant, DeviceId.of("dev-1"),
+                DownlinkRecord.thingScaleTopic(DeviceId.of("dev-1")), Optional.of(hash), 1, expiry,
+                "application/json", PAYLOAD);
+    }
+}
