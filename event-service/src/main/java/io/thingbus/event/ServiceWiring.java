@@ -61,8 +61,9 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    TelemetryEvaluation telemetryEvaluation(EvaluationStore store, AlertComposer composer) {
-        return new TelemetryEvaluation(store, composer);
+    TelemetryEvaluation telemetryEvaluation(EvaluationStore store, ChannelDirectory channels,
+            AlertComposer composer) {
+        return new TelemetryEvaluation(store, channels, composer);
     }
 
     @Produces

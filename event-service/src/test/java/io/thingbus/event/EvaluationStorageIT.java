@@ -20,9 +20,9 @@ import io.thingbus.event.domain.Firing;
 import io.thingbus.event.domain.NewAlert;
 import io.thingbus.event.domain.Notification;
 import io.thingbus.event.domain.NotificationQueue;
-import io.thingbus.event.domain.Observation;
 import io.thingbus.event.domain.Operator;
 import io.thingbus.event.domain.PointFields;
+import io.thingbus.event.domain.Reading;
 import io.thingbus.event.domain.Rearm;
 import io.thingbus.event.domain.Rule;
 import io.thingbus.event.domain.RuleDefinition;
@@ -77,7 +77,7 @@ class EvaluationStorageIT {
         TestDevice device = TestDevice.random();
         Rule rule = storedRule(device, Actions.none());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Observation> batch = List.of(point(device, "11", now, 10), point(device, "5", now, 11),
+        List<Reading> batch = List.of(point(device, "11", now, 10), point(device, "5", now, 11),
                 point(device, "12", now, 12));
 
         List<NewAlert> first = evaluation.evaluate(batch);
@@ -148,8 +148,8 @@ class EvaluationStorageIT {
     private NewAlert storeFiringDueAt(Rule rule, Instant due) {
         AlertComposer composer = new AlertComposer(Clock.fixed(due, ZoneOffset.UTC));
         Instant time = rule.createdAt().plusSeconds(1);
-        NewAlert alert = composer.compose(new Firing(rule, Optional.of(BigDecimal.valueOf(11)), Optional.of(time),
-                time));
+        NewAlert alert = composer.compose(new Firing(rule, rule.device(), Optional.of(BigDecimal.valueOf(11)),
+                Optional.of(time), time));
         store.evaluate(Set.of(new ChannelRef(rule.tenant(), rule.definition().channel())),
                 watched -> new Evaluation(Map.of(), List.of(alert)));
         return alert;
@@ -163,8 +163,8 @@ class EvaluationStorageIT {
                 .toList();
     }
 
-    private static Observation point(TestDevice device, String temp, Instant time, long offset) {
-        return new Observation(device.tenant, device.device, Optional.empty(), time,
+    private static Reading point(TestDevice device, String temp, Instant time, long offset) {
+        return new Reading(device.tenant, device.device, Optional.empty(), time,
                 PointFields.of(Map.of("temp", new BigDecimal(temp))), new StreamPosition(0, offset));
     }
 }

@@ -28,6 +28,14 @@ final class EventApi {
      */
     static ExtractableResponse<Response> createWhenChannelKnown(KafkaTestClient kafka, TestDevice device, String body) {
         kafka.send(device.registration());
+        return createWhenChannelKnown(device, body);
+    }
+
+    /**
+     * Creates the event once the service knows its channel (until then it answers 400 unknown channel and creates
+     * nothing); the records announcing the channel are the caller's to send.
+     */
+    static ExtractableResponse<Response> createWhenChannelKnown(TestDevice device, String body) {
         AtomicReference<ExtractableResponse<Response>> created = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             ExtractableResponse<Response> response = as(device.tenant).body(body).post("/event").then().extract();

@@ -20,13 +20,14 @@ class HealthIT {
     @Test
     void liveness_isUp_withTheConsumersAndWorkersRunning() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("telemetry-consumer", "device-feed-consumer", "notification-workers"));
+                .body("checks.name", hasItems("telemetry-consumer", "device-feed-consumer", "channel-feed-consumer",
+                        "notification-workers"));
     }
 
     @Test
     void readiness_isUp_withTheDatabaseAndConsumers() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("telemetry-consumer", "device-feed-consumer"));
+                .body("checks.name", hasItems("telemetry-consumer", "device-feed-consumer", "channel-feed-consumer"));
     }
 
     @Test
@@ -37,7 +38,9 @@ class HealthIT {
                 .body(containsString("thingbus_event_telemetry_records_total"))
                 .body(containsString("thingbus_event_alerts_fired_total{kind=\"no_data\""))
                 .body(containsString("thingbus_event_notifications_total{outcome=\"failed\""))
-                .body(containsString("thingbus_event_malformed_records_total{topic=\"thingbus.devices.v1\""));
+                .body(containsString("thingbus_event_channel_records_total"))
+                .body(containsString("thingbus_event_malformed_records_total{topic=\"thingbus.devices.v1\""))
+                .body(containsString("thingbus_event_malformed_records_total{topic=\"thingbus.channels.v1\""));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.thingbus.event;
 
 import io.thingbus.contracts.AlertRecord;
+import io.thingbus.contracts.ChannelId;
+import io.thingbus.contracts.ChannelRecord;
 import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.Header;
 import io.thingbus.contracts.RecordHeaders;
@@ -10,6 +12,7 @@ import io.thingbus.contracts.Topics;
 import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +30,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Real Kafka clients on the test broker: writes telemetry and device records exactly as broker-service and
- * device-service do, and reads the alerts topic as an integrator would. Sends synchronously, so a returned record is
- * in the log.
+ * Real Kafka clients on the test broker: writes telemetry, device and channel records exactly as broker-service,
+ * device-service and stream-service do, and reads the alerts topic as an integrator would. Sends synchronously, so a
+ * returned record is in the log.
  */
 final class KafkaTestClient implements AutoCloseable {
 
@@ -52,6 +55,27 @@ final class KafkaTestClient implements AutoCloseable {
                 new Header(RecordHeaders.CE_TIME, record.updatedAt().toString()),
                 new Header(RecordHeaders.TENANT, record.tenant().value()));
         send(Topics.DEVICES, record.key().asString(), headers, DeviceRecord.CODEC.encode(record));
+    }
+
+    void send(ChannelRecord record) {
+        List<Header> headers = new ArrayList<>(channelHeaders(record.tenant(), record.updatedAt()));
+        headers.add(new Header(RecordHeaders.CONTENT_TYPE, "application/json"));
+        send(Topics.CHANNELS, record.key(), headers, ChannelRecord.CODEC.encode(record));
+    }
+
+    /** The tombstone stream-service writes when a channel is deleted. */
+    void deleteChannel(TenantId tenant, ChannelId channel) {
+        send(Topics.CHANNELS, ChannelRecord.key(tenant, channel), channelHeaders(tenant, Instant.now()), null);
+    }
+
+    private static List<Header> channelHeaders(TenantId tenant, Instant time) {
+        return List.of(
+                new Header(RecordHeaders.CE_SPECVERSION, RecordHeaders.CLOUDEVENTS_VERSION),
+                new Header(RecordHeaders.CE_ID, UUID.randomUUID().toString()),
+                new Header(RecordHeaders.CE_TYPE, ChannelRecord.TYPE),
+                new Header(RecordHeaders.CE_SOURCE, "//thingbus/stream-service"),
+                new Header(RecordHeaders.CE_TIME, time.toString()),
+                new Header(RecordHeaders.TENANT, tenant.value()));
     }
 
     /** Sends any record, e.g. a malformed one or a tombstone (null payload). */

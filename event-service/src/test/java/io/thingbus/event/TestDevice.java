@@ -1,6 +1,7 @@
 package io.thingbus.event;
 
 import io.thingbus.contracts.ChannelId;
+import io.thingbus.contracts.ChannelRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.MqttOrigin;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A device of a fresh random tenant, with the records broker-service and device-service would write for it. */
+/**
+ * A device of a fresh random tenant, with the records broker-service, device-service and stream-service would write
+ * for it.
+ */
 final class TestDevice {
 
     final TenantId tenant;
@@ -38,8 +42,19 @@ final class TestDevice {
     }
 
     DeviceRecord registration() {
+        return registrationNaming(channel());
+    }
+
+    /** The device's registry entry naming {@code named} as the channel its telemetry goes to. */
+    DeviceRecord registrationNaming(ChannelId named) {
         Instant now = Instant.now();
-        return new DeviceRecord(tenant, device, device.value(), channel(), "api", now, now);
+        return new DeviceRecord(tenant, device, device.value(), named, "api", now, now);
+    }
+
+    /** A channel of the device's tenant associated with this device, as stream-service announces it. */
+    ChannelRecord channelRecord(ChannelId channel) {
+        Instant now = Instant.now();
+        return new ChannelRecord(tenant, channel, device, channel.value(), List.of(), now, now);
     }
 
     TelemetryRecord json(String json) {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The consumers of the telemetry and device topics ({@code thingbus.event.consumer.*}, env
+ * The consumers of the telemetry, device and channel topics ({@code thingbus.event.consumer.*}, env
  * {@code THINGBUS_EVENT_CONSUMER_*}). Kafka client settings come from {@code kafka.*} ({@code KAFKA_*}).
  */
 @ConfigMapping(prefix = "thingbus.event.consumer")
@@ -22,6 +22,10 @@ public interface ConsumerConfig {
     /** The consumer group that materialises the device registry topic into the channel directory. */
     @WithDefault("event-service-devices")
     String devicesGroupId();
+
+    /** The consumer group that materialises stream-service's channel topic into the channel directory. */
+    @WithDefault("event-service-channels")
+    String channelsGroupId();
 
     /** The most records evaluated in one database transaction. */
     @WithDefault("500")

@@ -5,29 +5,32 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.TenantId;
 import java.util.Objects;
 
-/** What the device registry announced about a device's channel: it exists (again), or the device was deleted. */
-public sealed interface ChannelChange permits ChannelChange.Registered, ChannelChange.Removed {
+/**
+ * What stream-service announced about a channel on {@code thingbus.channels.v1}: it exists (created or changed) and
+ * is associated with a device, or it was deleted.
+ */
+public sealed interface ChannelChange permits ChannelChange.Announced, ChannelChange.Deleted {
 
     TenantId tenant();
 
-    DeviceId device();
+    ChannelId channel();
 
-    /** The device exists and its default channel is {@code channel}. */
-    record Registered(TenantId tenant, DeviceId device, ChannelId channel) implements ChannelChange {
+    /** The channel exists and is associated with {@code device}. */
+    record Announced(TenantId tenant, ChannelId channel, DeviceId device) implements ChannelChange {
 
-        public Registered {
+        public Announced {
             Objects.requireNonNull(tenant, "tenant");
-            Objects.requireNonNull(device, "device");
             Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(device, "device");
         }
     }
 
-    /** The device was deleted; its channel no longer takes new rules. */
-    record Removed(TenantId tenant, DeviceId device) implements ChannelChange {
+    /** The channel was deleted: no telemetry goes to it any more, and its rules stop firing until it exists again. */
+    record Deleted(TenantId tenant, ChannelId channel) implements ChannelChange {
 
-        public Removed {
+        public Deleted {
             Objects.requireNonNull(tenant, "tenant");
-            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(channel, "channel");
         }
     }
 }

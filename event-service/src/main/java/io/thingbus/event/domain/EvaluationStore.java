@@ -19,9 +19,11 @@ public interface EvaluationStore {
     Evaluation evaluate(Set<ChannelRef> channels, Function<List<WatchedRule>, Evaluation> work);
 
     /**
-     * Up to {@code limit} enabled, armed no-data rules whose silence may be over at {@code now} when counted from no
-     * earlier than {@code watchingSince}, and whose channel still exists. Rules another transaction holds are skipped.
+     * Up to {@code limit} enabled, armed no-data rules whose channel exists and is written to by at least one
+     * registered device (see {@link TelemetryRoutes}), and whose silence may be over at {@code now} when counted from
+     * no earlier than {@code watchingSince} and {@link SilenceCandidate#writersSince()}. Rules another transaction
+     * holds are skipped.
      */
     Evaluation evaluateSilent(Instant now, Instant watchingSince, int limit,
-            Function<List<WatchedRule>, Evaluation> work);
+            Function<List<SilenceCandidate>, Evaluation> work);
 }

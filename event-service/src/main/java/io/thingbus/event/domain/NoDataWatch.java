@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fires the no-data rules of devices that have gone silent. Several instances may check at once: each rule is
- * examined by one of them at a time. Thread-safe.
+ * Fires the no-data rules of channels that have gone silent. Only channels some registered device writes to are
+ * watched (a deleted channel, or one whose devices were deleted or now write elsewhere, is not), and a channel's
+ * silence is counted from no earlier than when its current devices started writing to it. Several instances may check
+ * at once: each rule is examined by one of them at a time. Thread-safe.
  */
 public final class NoDataWatch {
 
@@ -51,17 +53,22 @@ public final class NoDataWatch {
         return fired;
     }
 
-    private Evaluation fire(List<WatchedRule> rules, Instant now, Instant watchingSince) {
+    private Evaluation fire(List<SilenceCandidate> candidates, Instant now, Instant watchingSince) {
         Map<EventId, RuleState> changed = new HashMap<>();
         List<NewAlert> alerts = new ArrayList<>();
-        for (WatchedRule watched : rules) {
-            RuleEvaluator.Outcome outcome = RuleEvaluator.checkSilence(watched.rule(), watched.state(), now,
-                    watchingSince);
+        for (SilenceCandidate candidate : candidates) {
+            WatchedRule watched = candidate.watched();
+            Instant since = later(watchingSince, candidate.writersSince());
+            RuleEvaluator.Outcome outcome = RuleEvaluator.checkSilence(watched.rule(), watched.state(), now, since);
             outcome.firing().ifPresent(firing -> {
                 changed.put(watched.rule().id(), outcome.state());
                 alerts.add(composer.compose(firing));
             });
         }
         return new Evaluation(changed, alerts);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

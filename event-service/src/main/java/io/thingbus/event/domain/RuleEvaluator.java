@@ -23,7 +23,8 @@ public final class RuleEvaluator {
 
     /**
      * Applies one point. A point the rule already evaluated (same partition, not a later offset), a point of another
-     * channel or tag, and a point older than {@link RuleState#activeSince()} change nothing but the position.
+     * channel or tag, and a point older than {@link RuleState#activeSince()} change nothing but the position. A point
+     * of the rule's channel counts whichever device sent it; a firing names that device.
      */
     public static Outcome evaluate(Rule rule, RuleState state, Observation point) {
         if (!concerns(rule, point) || state.position().filter(p -> !point.position().isAfter(p)).isPresent()) {
@@ -42,7 +43,9 @@ public final class RuleEvaluator {
     /**
      * Whether a no-data rule fires at {@code now}: it is armed and has seen no point for its silence, counted from the
      * later of {@link RuleState#silentSince()} and {@code watchingSince} (since when this service has been reading
-     * telemetry without interruption: a gap in reading is not a gap in the device's data).
+     * telemetry without interruption and the rule's channel has had its current devices: a gap in reading is not a gap
+     * in the device's data, and a device that just started writing to the channel has not been silent there). A
+     * firing names the channel's device ({@link Rule#device()}).
      */
     public static Outcome checkSilence(Rule rule, RuleState state, Instant now, Instant watchingSince) {
         if (!rule.definition().enabled() || !state.armed()
@@ -53,7 +56,8 @@ public final class RuleEvaluator {
         if (now.isBefore(since.plus(noData.silence()))) {
             return Outcome.unchanged(state);
         }
-        return new Outcome(state.fired(now), Optional.of(new Firing(rule, Optional.empty(), state.lastPointAt(), now)));
+        return new Outcome(state.fired(now),
+                Optional.of(new Firing(rule, rule.device(), Optional.empty(), state.lastPointAt(), now)));
     }
 
     private static boolean concerns(Rule rule, Observation point) {
@@ -71,7 +75,7 @@ public final class RuleEvaluator {
         Comparison comparison = condition.comparison();
         Rearm rearm = rule.definition().rearm();
         if (seen.armed() && comparison.isTrue(value.get()) && intervalOver(seen, rearm, point.time())) {
-            Firing firing = new Firing(rule, value, Optional.of(point.time()), point.time());
+            Firing firing = new Firing(rule, point.device(), value, Optional.of(point.time()), point.time());
             return new Outcome(seen.fired(point.time()), Optional.of(firing));
         }
         if (!seen.armed() && comparison.isClear(value.get(), rearm.hysteresis())) {

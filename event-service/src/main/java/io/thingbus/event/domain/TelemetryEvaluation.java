@@ -1,7 +1,9 @@
 package io.thingbus.event.domain;
 
+import io.thingbus.contracts.DeviceKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,30 +12,43 @@ import java.util.Set;
 
 /**
  * Evaluates the rules of a batch of telemetry points, in the order the points were read, and stores the outcome
- * (rule states, alerts, queued notifications, alert records) in one transaction. A batch read again after a crash
- * changes nothing twice: each rule remembers the last position it evaluated. Thread-safe.
+ * (rule states, alerts, queued notifications, alert records) in one transaction. Each point is judged by the rules of
+ * the channel its device's telemetry goes to ({@link TelemetryRoutes}), as the directory knows it when the batch is
+ * evaluated; the rules of other channels never see it. A batch read again after a crash changes nothing twice: each
+ * rule remembers the last position it evaluated. Thread-safe.
  */
 public final class TelemetryEvaluation {
 
     private final EvaluationStore store;
+    private final ChannelDirectory directory;
     private final AlertComposer composer;
 
-    public TelemetryEvaluation(EvaluationStore store, AlertComposer composer) {
+    public TelemetryEvaluation(EvaluationStore store, ChannelDirectory directory, AlertComposer composer) {
         this.store = store;
+        this.directory = directory;
         this.composer = composer;
     }
 
     /**
+     * @param readings the batch, in the order it was read
      * @return the alerts the batch fired
      * @throws StoreUnavailableException when the database fails; nothing was stored, so the batch may be retried
      */
-    public List<NewAlert> evaluate(List<Observation> points) {
-        if (points.isEmpty()) {
+    public List<NewAlert> evaluate(List<Reading> readings) {
+        if (readings.isEmpty()) {
             return List.of();
         }
+        List<Observation> points = routed(readings);
         Set<ChannelRef> channels = new LinkedHashSet<>();
         points.forEach(point -> channels.add(new ChannelRef(point.tenant(), point.channel())));
         return store.evaluate(channels, rules -> apply(rules, points)).alerts();
+    }
+
+    private List<Observation> routed(List<Reading> readings) {
+        Set<DeviceKey> devices = new HashSet<>();
+        readings.forEach(reading -> devices.add(reading.deviceKey()));
+        TelemetryRoutes routes = directory.routes(devices);
+        return readings.stream().map(r -> r.in(routes.channelOf(r.tenant(), r.device()))).toList();
     }
 
     private Evaluation apply(List<WatchedRule> rules, List<Observation> points) {

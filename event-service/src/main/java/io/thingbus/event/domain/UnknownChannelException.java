@@ -1,6 +1,6 @@
 package io.thingbus.event.domain;
 
-/** A rule names a channel the caller does not have (as far as the device registry told this service). */
+/** A rule names a channel the caller does not have (as far as the channel and device topics told this service). */
 public final class UnknownChannelException extends EventException {
 
     public UnknownChannelException() {

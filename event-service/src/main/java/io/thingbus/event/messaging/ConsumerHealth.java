@@ -51,6 +51,18 @@ public class ConsumerHealth {
 
     @Produces
     @Liveness
+    HealthCheck channelsLive() {
+        return () -> check("channel-feed-consumer", consumers.channels(), consumers.channelsAlive(), false);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck channelsReady() {
+        return () -> check("channel-feed-consumer", consumers.channels(), consumers.channelsAlive(), true);
+    }
+
+    @Produces
+    @Liveness
     HealthCheck workersLive() {
         return () -> HealthCheckResponse.named("notification-workers").status(workers.alive()).build();
     }

@@ -15,9 +15,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the two consumers on their own threads when the service starts and stops them, letting a running batch
- * finish, when it stops: the device registry feed (always) and the telemetry evaluation (unless disabled). Invalid
- * Kafka settings stop the start-up.
+ * Starts the consumers on their own threads when the service starts and stops them, letting a running batch finish,
+ * when it stops: the device registry feed and the channel feed (always) and the telemetry evaluation (unless
+ * disabled). Invalid Kafka settings stop the start-up.
  */
 @Singleton
 public class ConsumerLifecycle {
@@ -35,8 +35,10 @@ public class ConsumerLifecycle {
     private final Clock clock;
     private volatile DurableConsumer telemetry;
     private volatile DurableConsumer devices;
+    private volatile DurableConsumer channels;
     private volatile Thread telemetryThread;
     private volatile Thread devicesThread;
+    private volatile Thread channelsThread;
 
     public ConsumerLifecycle(ConsumerConfig config, KafkaClientSettings kafka, TelemetryEvaluation evaluation,
             ChannelDirectory directory, NotificationWorkers workers, AlertRelay relay, EventMetrics metrics,
@@ -52,8 +54,12 @@ public class ConsumerLifecycle {
     }
 
     void start(@Observes StartupEvent event) {
-        devices = consumer(Topics.DEVICES, config.devicesGroupId(), new DeviceBatchHandler(directory, metrics));
+        devices = consumer(Topics.DEVICES, config.devicesGroupId(), new FeedBatchHandler<>(Topics.DEVICES,
+                DeviceRecords::decode, directory::applyDevices, metrics::deviceRecords, metrics));
         devicesThread = startThread(devices, "device-feed-consumer");
+        channels = consumer(Topics.CHANNELS, config.channelsGroupId(), new FeedBatchHandler<>(Topics.CHANNELS,
+                ChannelRecords::decode, directory::applyChannels, metrics::channelRecords, metrics));
+        channelsThread = startThread(channels, "channel-feed-consumer");
         if (!config.telemetryEnabled()) {
             LOG.info("telemetry evaluation disabled (thingbus.event.consumer.telemetry-enabled=false): no rule fires");
             return;
@@ -67,6 +73,7 @@ public class ConsumerLifecycle {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stop(telemetry, telemetryThread);
         stop(devices, devicesThread);
+        stop(channels, channelsThread);
     }
 
     /** The telemetry consumer, or empty when evaluation is disabled. */
@@ -78,12 +85,20 @@ public class ConsumerLifecycle {
         return Optional.ofNullable(devices);
     }
 
+    public Optional<DurableConsumer> channels() {
+        return Optional.ofNullable(channels);
+    }
+
     public boolean telemetryAlive() {
         return telemetryThread != null && telemetryThread.isAlive();
     }
 
     public boolean devicesAlive() {
         return devicesThread != null && devicesThread.isAlive();
+    }
+
+    public boolean channelsAlive() {
+        return channelsThread != null && channelsThread.isAlive();
     }
 
     /** Since when telemetry has been read without interruption; empty while it is not (or disabled). */

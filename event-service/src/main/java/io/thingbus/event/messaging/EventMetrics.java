@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>{@code thingbus_event_malformed_records_total{topic}}: records skipped because they break their
  *       contract;</li>
  *   <li>{@code thingbus_event_device_records_total}: device registry records applied;</li>
+ *   <li>{@code thingbus_event_channel_records_total}: channel records applied;</li>
  *   <li>{@code thingbus_event_alerts_fired_total{kind="threshold"|"no_data"}}: rule firings stored;</li>
  *   <li>{@code thingbus_event_notifications_total{outcome="sent"|"retried"|"failed"}}: delivery attempts;</li>
  *   <li>{@code thingbus_event_alert_records_published_total}: alert records Kafka acknowledged;</li>
@@ -32,6 +33,7 @@ public class EventMetrics {
     private final MeterRegistry registry;
     private final Counter telemetryRecords;
     private final Counter deviceRecords;
+    private final Counter channelRecords;
     private final Counter alertRecordsPublished;
     private final Map<String, Counter> malformed = new HashMap<>();
     private final Map<String, Counter> fired = new HashMap<>();
@@ -43,9 +45,11 @@ public class EventMetrics {
                 .description("Telemetry records evaluated and committed").register(registry);
         this.deviceRecords = Counter.builder("thingbus.event.device.records")
                 .description("Device registry records applied to the channel directory").register(registry);
+        this.channelRecords = Counter.builder("thingbus.event.channel.records")
+                .description("Channel records applied to the channel directory").register(registry);
         this.alertRecordsPublished = Counter.builder("thingbus.event.alert.records.published")
                 .description("Alert records Kafka acknowledged").register(registry);
-        for (String topic : List.of(Topics.TELEMETRY, Topics.DEVICES)) {
+        for (String topic : List.of(Topics.TELEMETRY, Topics.DEVICES, Topics.CHANNELS)) {
             malformed.put(topic, Counter.builder("thingbus.event.malformed.records")
                     .description("Records skipped because they do not follow their documented schema")
                     .tag("topic", topic).register(registry));
@@ -71,6 +75,10 @@ public class EventMetrics {
 
     void deviceRecords(int count) {
         deviceRecords.increment(count);
+    }
+
+    void channelRecords(int count) {
+        channelRecords.increment(count);
     }
 
     void malformed(String topic) {

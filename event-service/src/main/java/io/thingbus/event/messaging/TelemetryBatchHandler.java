@@ -4,8 +4,8 @@ import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.event.domain.NewAlert;
-import io.thingbus.event.domain.Observation;
 import io.thingbus.event.domain.PointFields;
+import io.thingbus.event.domain.Reading;
 import io.thingbus.event.domain.StreamPosition;
 import io.thingbus.event.domain.TelemetryEvaluation;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates a batch of {@link Topics#TELEMETRY} records against the rules of their channels. Records that break the
- * telemetry contract are logged, counted and skipped. Once the outcome is stored, the notification workers and the
- * alert relay are woken. Runs on the telemetry consumer's thread.
+ * Evaluates a batch of {@link Topics#TELEMETRY} records against the rules of the channels their devices write to.
+ * Records that break the telemetry contract are logged, counted and skipped. Once the outcome is stored, the
+ * notification workers and the alert relay are woken. Runs on the telemetry consumer's thread.
  */
 final class TelemetryBatchHandler implements DurableConsumer.BatchHandler {
 
@@ -36,10 +36,10 @@ final class TelemetryBatchHandler implements DurableConsumer.BatchHandler {
 
     @Override
     public void handle(ConsumerRecords<byte[], byte[]> records) {
-        List<Observation> points = new ArrayList<>(records.count());
+        List<Reading> points = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                points.add(observation(record));
+                points.add(reading(record));
             } catch (MalformedRecordException e) {
                 metrics.malformed(Topics.TELEMETRY);
                 LOG.warnf("skipped malformed telemetry record at %s-%d@%d: %s", record.topic(), record.partition(),
@@ -55,10 +55,10 @@ final class TelemetryBatchHandler implements DurableConsumer.BatchHandler {
         }
     }
 
-    static Observation observation(ConsumerRecord<byte[], byte[]> record) {
+    static Reading reading(ConsumerRecord<byte[], byte[]> record) {
         TelemetryRecord telemetry = TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()),
                 record.value());
-        return new Observation(telemetry.tenant(), telemetry.device(), telemetry.tag().filter(t -> !t.isEmpty()),
+        return new Reading(telemetry.tenant(), telemetry.device(), telemetry.tag().filter(t -> !t.isEmpty()),
                 telemetry.time(), PointFields.read(telemetry.format(), telemetry.payload()),
                 new StreamPosition(record.partition(), record.offset()));
     }

@@ -5,6 +5,7 @@ import io.thingbus.event.domain.Evaluation;
 import io.thingbus.event.domain.EvaluationStore;
 import io.thingbus.event.domain.EventId;
 import io.thingbus.event.domain.RuleState;
+import io.thingbus.event.domain.SilenceCandidate;
 import io.thingbus.event.domain.StreamPosition;
 import io.thingbus.event.domain.WatchedRule;
 import jakarta.inject.Inject;
@@ -34,11 +35,22 @@ public class JdbcEvaluationStore implements EvaluationStore {
     private static final String OF_CHANNELS = "SELECT " + RuleRows.COLUMNS + " FROM rules "
             + "WHERE enabled AND (tenant, channel_id) IN (SELECT * FROM unnest(?::text[], ?::text[])) "
             + "ORDER BY event_id FOR UPDATE";
-    private static final String SILENT = "SELECT " + RuleRows.COLUMNS + " FROM rules r "
-            + "WHERE r.kind = 'no_data' AND r.enabled AND r.armed "
-            + "AND GREATEST(COALESCE(r.last_point_at, r.active_since), r.active_since, ?) "
+    /**
+     * Due no-data rules with since when their channel has had its current writers: the devices whose telemetry goes
+     * to it (the routing rule of {@code TelemetryRoutes}: the channel a device's entry names when the tenant has it,
+     * else the device's default channel). A rule whose channel has no writer is not returned.
+     */
+    private static final String SILENT = "SELECT " + RuleRows.COLUMNS + ", w.since AS writers_since FROM rules r "
+            + "CROSS JOIN LATERAL (SELECT max(x.routed_at) AS since FROM ("
+            + "SELECT d.routed_at FROM devices d "
+            + "JOIN channels c ON c.tenant = d.tenant AND c.channel_id = d.channel_id "
+            + "WHERE d.tenant = r.tenant AND d.channel_id = r.channel_id "
+            + "UNION ALL SELECT d.routed_at FROM devices d WHERE d.tenant = r.tenant "
+            + "AND d.default_channel_id = r.channel_id AND NOT EXISTS "
+            + "(SELECT 1 FROM channels c WHERE c.tenant = d.tenant AND c.channel_id = d.channel_id)) x) w "
+            + "WHERE r.kind = 'no_data' AND r.enabled AND r.armed AND w.since IS NOT NULL "
+            + "AND GREATEST(COALESCE(r.last_point_at, r.active_since), r.active_since, ?, w.since) "
             + "+ r.no_data_ms * INTERVAL '1 millisecond' <= ? "
-            + "AND EXISTS (SELECT 1 FROM known_channels c WHERE c.tenant = r.tenant AND c.channel_id = r.channel_id) "
             + "ORDER BY r.event_id LIMIT ? FOR UPDATE OF r SKIP LOCKED";
     private static final String UPDATE_STATE = "UPDATE rules SET armed = ?, last_value = ?, last_point_at = ?, "
             + "last_fired_at = ?, position_partition = ?, position_offset = ? WHERE event_id = ?";
@@ -67,16 +79,21 @@ public class JdbcEvaluationStore implements EvaluationStore {
 
     @Override
     public Evaluation evaluateSilent(Instant now, Instant watchingSince, int limit,
-            Function<List<WatchedRule>, Evaluation> work) {
+            Function<List<SilenceCandidate>, Evaluation> work) {
         return transactions.run("check silent devices", connection -> {
-            List<WatchedRule> rules;
+            List<SilenceCandidate> candidates = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(SILENT)) {
                 SqlValues.setInstant(statement, 1, watchingSince);
                 SqlValues.setInstant(statement, 2, now);
                 statement.setInt(3, limit);
-                rules = read(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(new SilenceCandidate(RuleRows.read(rows),
+                                SqlValues.instant(rows, "writers_since")));
+                    }
+                }
             }
-            return store(connection, work.apply(rules));
+            return store(connection, work.apply(candidates));
         });
     }
 

@@ -87,6 +87,6 @@ class AlertComposerTest {
                 Rearm.NONE, new Actions(emails.stream().map(EmailAddress::of).toList(),
                         Optional.of(new WebhookUrl(URI.create("https://hooks.example.com/t/secret")))), true);
         Rule rule = new Rule(EventId.of("E" + "b".repeat(20)), TENANT, DEVICE, definition, SECRET, 1, NOW, NOW);
-        return new Firing(rule, Optional.of(new BigDecimal("-17.5")), Optional.of(POINT), POINT);
+        return new Firing(rule, DEVICE, Optional.of(new BigDecimal("-17.5")), Optional.of(POINT), POINT);
     }
 }

@@ -95,10 +95,34 @@ class RuleEvaluatorTest {
     @Test
     void anotherTenantsPointOnADeviceOfTheSameName_isNotJudged() {
         Rule rule = threshold(">", "30", Rearm.NONE);
-        Observation foreign = new Observation(TenantId.of("Uother1"), DEVICE, Optional.empty(), CREATED.plusSeconds(1),
-                PointFields.of(Map.of("temp", new BigDecimal("99"))), new StreamPosition(0, 1));
+        Observation foreign = new Observation(TenantId.of("Uother1"), DEVICE, CHANNEL, Optional.empty(),
+                CREATED.plusSeconds(1), PointFields.of(Map.of("temp", new BigDecimal("99"))), new StreamPosition(0, 1));
 
         assertThat(RuleEvaluator.evaluate(rule, RuleState.fresh(CREATED), foreign).firing()).isEmpty();
+    }
+
+    @Test
+    void aPointOfTheRulesDevice_thatBelongsToAnotherChannel_isNotJudged() {
+        Rule rule = threshold(">", "30", Rearm.NONE);
+        Observation elsewhere = new Observation(TENANT, DEVICE, ChannelId.of("kitchen"), Optional.empty(),
+                CREATED.plusSeconds(1), PointFields.of(Map.of("temp", new BigDecimal("99"))), position());
+
+        RuleEvaluator.Outcome outcome = RuleEvaluator.evaluate(rule, RuleState.fresh(CREATED), elsewhere);
+
+        assertThat(outcome.firing()).isEmpty();
+        assertThat(outcome.state().lastPointAt()).isEmpty();
+    }
+
+    @Test
+    void aPointOfAnotherDevice_thatBelongsToTheRulesChannel_firesNamingThatDevice() {
+        Rule rule = threshold(">", "30", Rearm.NONE);
+        DeviceId other = DeviceId.of("dev-2");
+        Observation routedHere = new Observation(TENANT, other, CHANNEL, Optional.empty(), CREATED.plusSeconds(1),
+                PointFields.of(Map.of("temp", new BigDecimal("31"))), position());
+
+        RuleEvaluator.Outcome outcome = RuleEvaluator.evaluate(rule, RuleState.fresh(CREATED), routedHere);
+
+        assertThat(outcome.firing()).hasValueSatisfying(firing -> assertThat(firing.device()).isEqualTo(other));
     }
 
     @Test
@@ -135,6 +159,7 @@ class RuleEvaluatorTest {
         assertThat(due.firing()).hasValueSatisfying(firing -> {
             assertThat(firing.valueTime()).contains(CREATED.plusSeconds(60));
             assertThat(firing.value()).isEmpty();
+            assertThat(firing.device()).isEqualTo(DEVICE);
         });
         assertThat(again.firing()).isEmpty();
         assertThat(rearmed.armed()).isTrue();
@@ -181,17 +206,17 @@ class RuleEvaluatorTest {
     }
 
     private static Observation point(String temp, Instant time, StreamPosition position) {
-        return new Observation(TENANT, DEVICE, Optional.empty(), time,
+        return new Observation(TENANT, DEVICE, CHANNEL, Optional.empty(), time,
                 PointFields.of(Map.of("temp", new BigDecimal(temp))), position);
     }
 
     private Observation tagged(String tag, String temp) {
-        return new Observation(TENANT, DEVICE, Optional.of(tag), CREATED, PointFields.of(Map.of("temp",
+        return new Observation(TENANT, DEVICE, CHANNEL, Optional.of(tag), CREATED, PointFields.of(Map.of("temp",
                 new BigDecimal(temp))), position());
     }
 
     private Observation binary(Instant time) {
-        return new Observation(TENANT, DEVICE, Optional.empty(), time, PointFields.none(), position());
+        return new Observation(TENANT, DEVICE, CHANNEL, Optional.empty(), time, PointFields.none(), position());
     }
 
     private static Rule threshold(String operator, String threshold, Rearm rearm) {
