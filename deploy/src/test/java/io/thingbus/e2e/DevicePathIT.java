@@ -135,6 +135,26 @@ class DevicePathIT {
     }
 
     @Test
+    void publishApi_deliversToTheDeviceSubscribedToItsDownlinkTopic() throws Exception {
+        String device = "dev-" + shortId();
+        publishJson(device, "{\"temp\":1}");
+        awaitChannelOf(user, device);
+        try (var subscriber = connect(user);
+             var publishes = subscriber.client().publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+            subscriber.client().subscribeWith().topicFilter(user.deviceToken() + "/" + device + "/subscribe")
+                    .qos(MqttQos.AT_LEAST_ONCE).send();
+            await().atMost(Duration.ofSeconds(30)).until(() -> withKey(user).contentType("application/json")
+                    .body("{\"led\":\"on\"}").post("/publish/" + device).jsonPath().getBoolean("subscribed"));
+
+            var received = publishes.receive(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(received).isPresent();
+            assertThat(new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"led\":\"on\"}");
+            assertThat(received.get().getTopic().toString()).isEqualTo(user.deviceToken() + "/" + device + "/subscribe");
+        }
+    }
+
+    @Test
     void requestWithoutApiKey_isRefusedWithAProblem() {
         given().baseUri(suite.gatewayUrl()).get("/device").then()
                 .statusCode(401)
