@@ -59,6 +59,13 @@ public final class SharedInfrastructure {
     }
 
     private static void start() {
+        if (DockerInfrastructure.wanted()) {
+            String[] started = DockerInfrastructure.start();
+            KafkaTopicInitializer.createMissing(started[0], Topics.ALL, 3);
+            System.setProperty(KAFKA_PROPERTY, started[0]);
+            System.setProperty(JDBC_URL_PROPERTY, started[1]);
+            return;
+        }
         Path root = temporaryRoot();
         KafkaBroker kafka = KafkaBroker.start(root.resolve("kafka"), 0, Duration.ofSeconds(90));
         KafkaTopicInitializer.createMissing(kafka.bootstrapServers(), Topics.ALL, 3);
