@@ -236,6 +236,16 @@ public final class LocalSuite implements AutoCloseable {
         return settings;
     }
 
+    /** The process ids of everything running: each service, Kafka; for benchmarks that measure memory. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((spec, process) -> pids.put(spec.name(), process.pid()));
+        if (kafka != null) {
+            pids.put("kafka", kafka.pid());
+        }
+        return pids;
+    }
+
     public String serviceUrl(ServiceSpec spec) {
         return "http://127.0.0.1:" + httpPorts.get(spec);
     }

@@ -78,6 +78,11 @@ public final class ServiceProcess {
         return httpPort;
     }
 
+    /** The operating-system process id (for measuring, e.g. its resident memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
