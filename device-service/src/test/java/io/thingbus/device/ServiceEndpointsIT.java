@@ -15,26 +15,37 @@ import org.junit.jupiter.api.Test;
 class ServiceEndpointsIT {
 
     @Test
-    void health_isUpWithDatabaseAndTelemetryConsumer() {
+    void health_isUpWithDatabaseTelemetryAndGatewayConsumers() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("telemetry-consumer"));
+                .body("checks.name", hasItem("telemetry-consumer"))
+                .body("checks.name", hasItem("gateway-consumers"))
+                .body("checks.find { it.name == 'gateway-consumers' }.data.lifecycle-consumer", equalTo(true))
+                .body("checks.find { it.name == 'gateway-consumers' }.data.device-requests-consumer", equalTo(true));
     }
 
     @Test
     void metrics_arePrometheusTextWithTheRegistryCounters() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("thingbus_device_outbox_published_total"))
-                .body(containsString("thingbus_device_telemetry_malformed_total"));
+                .body(containsString("thingbus_device_telemetry_malformed_total"))
+                .body(containsString("thingbus_device_lifecycle_malformed_total"))
+                .body(containsString("thingbus_device_attributes_malformed_total"))
+                .body(containsString("thingbus_device_requests_malformed_total"))
+                .body(containsString("thingbus_device_provisioning_claimed_away_total"))
+                .body(containsString("thingbus_device_attribute_requests_answered_total"));
     }
 
     @Test
-    void openApi_describesTheDeviceUserAndAdminEndpoints() {
+    void openApi_describesTheDeviceUserAdminAttributeAndClaimEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/device/{device_id}"))
                 .body(containsString("/user"))
-                .body(containsString("/admin/users/{user_id}/device-tokens/{device_token}"));
+                .body(containsString("/admin/users/{user_id}/device-tokens/{device_token}"))
+                .body(containsString("/device/{device_id}/attributes/shared"))
+                .body(containsString("/device/{device_id}/devices"))
+                .body(containsString("/claim"));
     }
 
     @Test

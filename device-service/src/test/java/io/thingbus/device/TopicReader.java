@@ -60,6 +60,16 @@ final class TopicReader implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** Every header of {@code record}, in order, as the contract's UTF-8 headers. */
+    static List<io.thingbus.contracts.Header> headers(ConsumerRecord<?, ?> record) {
+        List<io.thingbus.contracts.Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new io.thingbus.contracts.Header(header.key(),
+                    new String(header.value(), StandardCharsets.UTF_8)));
+        }
+        return headers;
+    }
+
     private void poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }

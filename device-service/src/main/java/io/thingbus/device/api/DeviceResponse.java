@@ -4,15 +4,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.thingbus.device.domain.Device;
 import io.thingbus.device.domain.DeviceToken;
+import io.thingbus.device.domain.SubdeviceLink;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A device as ThingScale shows it. {@code channel_id} is the device's default channel, where its telemetry is stored
- * ({@code GET /stream/{channel_id}}); {@code device_token} is null when the device has none.
+ * ({@code GET /stream/{channel_id}}); {@code device_token} is null when the device has none. For a gateway's
+ * sub-device, {@code gateway_id} is the gateway that announced it last, {@code connected} whether it is connected
+ * through that gateway now and {@code last_seen_at} when it last connected or disconnected; all three are null for
+ * devices no gateway announced.
  */
 @JsonPropertyOrder({"device_id", "name", "channel_id", "channels", "device_token", "provisioning", "created_at",
-        "updated_at"})
+        "updated_at", "gateway_id", "connected", "last_seen_at"})
 public record DeviceResponse(
         @JsonProperty("device_id") String deviceId,
         @JsonProperty("name") String name,
@@ -21,12 +25,19 @@ public record DeviceResponse(
         @JsonProperty("device_token") String deviceToken,
         @JsonProperty("provisioning") String provisioning,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("gateway_id") String gatewayId,
+        @JsonProperty("connected") Boolean connected,
+        @JsonProperty("last_seen_at") Instant lastSeenAt) {
 
     static DeviceResponse of(Device device) {
         String channel = device.channel().value();
+        SubdeviceLink link = device.gateway().orElse(null);
         return new DeviceResponse(device.key().device().value(), device.name().value(), channel, List.of(channel),
                 device.token().map(DeviceToken::value).orElse(null), device.provisioning().wireName(),
-                device.createdAt(), device.updatedAt());
+                device.createdAt(), device.updatedAt(),
+                link == null ? null : link.gatewayId().value(),
+                link == null ? null : link.connected(),
+                link == null ? null : link.lastSeenAt());
     }
 }

@@ -1,5 +1,7 @@
 package io.thingbus.device.api;
 
+import io.thingbus.device.domain.AmbiguousClaimException;
+import io.thingbus.device.domain.ClaimRefusedException;
 import io.thingbus.device.domain.DeviceAlreadyExistsException;
 import io.thingbus.device.domain.ForeignDeviceTokenException;
 import io.thingbus.device.domain.NoDeviceTokenException;
@@ -24,16 +26,23 @@ public class RegistryProblemMapper implements ExceptionMapper<RegistryException>
 
     private static final Logger LOG = Logger.getLogger(RegistryProblemMapper.class);
 
-    private static final Map<Class<? extends RegistryException>, Function<String, Problem>> PROBLEMS = Map.of(
-            UnknownUserException.class, detail -> Problem.of(404, "unknown-user", "Unknown user", detail),
-            UnknownDeviceException.class, detail -> Problem.of(404, "unknown-device", "Unknown device", detail),
-            UnknownCredentialException.class,
-            detail -> Problem.of(404, "unknown-credential", "Unknown credential", detail),
-            DeviceAlreadyExistsException.class, detail -> Problem.of(409, "device-exists", "Device exists", detail),
-            NoDeviceTokenException.class, detail -> Problem.of(409, "no-device-token", "No device token", detail),
-            VersionMismatchException.class,
-            detail -> Problem.of(412, "version-mismatch", "Precondition failed", detail),
-            ForeignDeviceTokenException.class, detail -> Problem.invalidField("body.device_token", detail));
+    private static final Map<Class<? extends RegistryException>, Function<String, Problem>> PROBLEMS = Map.ofEntries(
+            Map.entry(UnknownUserException.class, detail -> Problem.of(404, "unknown-user", "Unknown user", detail)),
+            Map.entry(UnknownDeviceException.class,
+                    detail -> Problem.of(404, "unknown-device", "Unknown device", detail)),
+            Map.entry(UnknownCredentialException.class,
+                    detail -> Problem.of(404, "unknown-credential", "Unknown credential", detail)),
+            Map.entry(DeviceAlreadyExistsException.class,
+                    detail -> Problem.of(409, "device-exists", "Device exists", detail)),
+            Map.entry(NoDeviceTokenException.class,
+                    detail -> Problem.of(409, "no-device-token", "No device token", detail)),
+            Map.entry(VersionMismatchException.class,
+                    detail -> Problem.of(412, "version-mismatch", "Precondition failed", detail)),
+            Map.entry(ForeignDeviceTokenException.class, detail -> Problem.invalidField("body.device_token", detail)),
+            Map.entry(ClaimRefusedException.class,
+                    detail -> Problem.of(400, "claim-refused", "Claim refused", detail)),
+            Map.entry(AmbiguousClaimException.class,
+                    detail -> Problem.of(409, "claim-ambiguous", "Ambiguous claim", detail)));
 
     @Context
     UriInfo uriInfo;

@@ -3,11 +3,14 @@ package io.thingbus.device.config;
 import io.quarkus.runtime.Startup;
 import io.thingbus.device.domain.AdminKey;
 import io.thingbus.device.domain.AutoProvisioning;
+import io.thingbus.device.domain.Claiming;
+import io.thingbus.device.domain.DeviceAttributes;
 import io.thingbus.device.domain.DeviceRegistry;
 import io.thingbus.device.domain.KnownDevices;
 import io.thingbus.device.domain.Plan;
 import io.thingbus.device.domain.RegistryStore;
 import io.thingbus.device.domain.SecretGenerator;
+import io.thingbus.device.domain.Subdevices;
 import io.thingbus.device.domain.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,8 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Builds the domain objects (plain Java, made with {@code new}) from configuration and the adapters. The admin key and
- * the default plan are checked at start-up: a bad value stops the service with a message naming the setting.
+ * Builds the domain objects (plain Java, made with {@code new}) from configuration and the adapters. The admin key, the
+ * default plan and the default claiming duration are checked at start-up: a bad value stops the service with a message
+ * naming the setting.
  */
 @ApplicationScoped
 public class DomainBeans {
@@ -63,6 +67,30 @@ public class DomainBeans {
     @Singleton
     AutoProvisioning autoProvisioning(RegistryStore store, KnownDevices knownDevices, Clock clock) {
         return new AutoProvisioning(store, knownDevices, clock);
+    }
+
+    @Produces
+    @Singleton
+    Subdevices subdevices(RegistryStore store, KnownDevices knownDevices, Clock clock) {
+        return new Subdevices(store, knownDevices, clock);
+    }
+
+    @Produces
+    @Singleton
+    DeviceAttributes deviceAttributes(RegistryStore store, KnownDevices knownDevices, Clock clock) {
+        return new DeviceAttributes(store, knownDevices, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    Claiming claiming(RegistryStore store, KnownDevices knownDevices, Clock clock, ClaimingConfig config) {
+        try {
+            return new Claiming(store, knownDevices, clock, config.defaultDuration());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("thingbus.claiming.default-duration (env "
+                    + "THINGBUS_CLAIMING_DEFAULT_DURATION): " + e.getMessage(), e);
+        }
     }
 
     private static Plan defaultPlan(UserConfig config) {

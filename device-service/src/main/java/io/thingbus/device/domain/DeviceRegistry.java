@@ -36,6 +36,7 @@ public final class DeviceRegistry {
 
     /**
      * Registers a device with provisioning {@code api}. Name defaults to the device id, token to the user's first.
+     * A device another user had claimed away from the tenant is the tenant's again (auto-provisioning resumes).
      *
      * @throws DeviceAlreadyExistsException when the tenant has a device with that id
      * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
@@ -56,6 +57,7 @@ public final class DeviceRegistry {
             if (!tx.devices().insert(device)) {
                 throw new DeviceAlreadyExistsException();
             }
+            tx.claims().unmarkClaimedAway(key);
             tx.outbox().append(OutboxMessages.deviceChanged(device));
             return device;
         });
@@ -85,7 +87,8 @@ public final class DeviceRegistry {
     }
 
     /**
-     * Deletes a device; its data stays in its channel. A device that publishes again is auto-provisioned anew.
+     * Deletes a device with its attributes, sub-device link and claiming window; its data stays in its channel. A
+     * device that publishes again is auto-provisioned anew.
      *
      * @throws UnknownDeviceException when the tenant has no such device
      * @throws VersionMismatchException when {@code condition} does not allow the current version

@@ -1,16 +1,20 @@
 package io.thingbus.device.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Devices in the current transaction. */
+/** Devices in the current transaction. Devices read carry their sub-device link, when they have one. */
 public interface Devices {
 
     /** The tenant's devices, ordered by device id; empty for an unknown tenant. */
     List<Device> list(TenantId tenant);
+
+    /** The tenant's devices whose latest gateway is {@code gateway}, ordered by device id. */
+    List<Device> subdevicesOf(TenantId tenant, DeviceId gateway);
 
     Optional<Device> find(DeviceKey key);
 
@@ -23,7 +27,7 @@ public interface Devices {
     /** Stores name, token, update time and version of an existing device. */
     void update(Device device);
 
-    /** false when there was no such device. */
+    /** Deletes the device with its attributes, sub-device link and claiming window; false when there was none. */
     boolean delete(DeviceKey key);
 
     /** Unassigns {@code token} from the tenant's devices that use it (a new version each); returns how many. */

@@ -1,6 +1,7 @@
 package io.thingbus.device.domain;
 
 import io.thingbus.contracts.ApiKeyRecord;
+import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.DeviceCredentialRecord;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
@@ -43,6 +44,15 @@ public final class OutboxMessages {
 
     public static OutboxMessage deviceDeleted(DeviceKey key, Instant now) {
         return deviceMessage(key, null, now);
+    }
+
+    /** The shared attributes of {@code device} that changed: new values, JSON null for deleted keys. */
+    public static OutboxMessage sharedAttributesChanged(DeviceKey device, AttributePatch changes, Instant now) {
+        AttributeUpdateRecord record = new AttributeUpdateRecord(device.tenant(), device.device(),
+                AttributeScope.SHARED.wireName(), changes.toJson(), null, now);
+        return new OutboxMessage(UUID.randomUUID(), Topics.ATTRIBUTES, device.asString(),
+                AttributeUpdateRecord.CODEC.encode(record), AttributeUpdateRecord.TYPE, device.tenant(),
+                Optional.of(device.device().value()), now);
     }
 
     private static OutboxMessage credential(TenantId owner, SecretHash hash, byte[] value, Instant time) {

@@ -16,4 +16,10 @@ public interface RegistryTransaction {
     Devices devices();
 
     Outbox outbox();
+
+    SubdeviceLinks links();
+
+    Attributes attributes();
+
+    Claims claims();
 }

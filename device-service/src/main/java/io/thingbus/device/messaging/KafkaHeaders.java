@@ -1,9 +1,13 @@
 package io.thingbus.device.messaging;
 
 import io.thingbus.contracts.Header;
+import io.thingbus.contracts.MalformedRecordException;
+import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 
 /** Converts between Kafka's byte-valued headers and the contract's UTF-8 {@link Header}s. */
@@ -25,5 +29,32 @@ final class KafkaHeaders {
 
     static void add(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The last value of header {@code name}, when there is one with a value. */
+    static Optional<String> value(Headers headers, String name) {
+        org.apache.kafka.common.header.Header header = headers.lastHeader(name);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    /** The record type ({@code ce_type}). @throws MalformedRecordException when the header is missing */
+    static String type(Headers headers) {
+        return value(headers, RecordHeaders.CE_TYPE)
+                .orElseThrow(() -> new MalformedRecordException("missing header " + RecordHeaders.CE_TYPE));
+    }
+
+    /**
+     * Checks that the tenant header, when present, names the tenant of the record's value.
+     *
+     * @throws MalformedRecordException when they differ
+     */
+    static void requireTenant(Headers headers, TenantId tenant) {
+        Optional<String> header = value(headers, RecordHeaders.TENANT);
+        if (header.isPresent() && !header.get().equals(tenant.value())) {
+            throw new MalformedRecordException(
+                    "header " + RecordHeaders.TENANT + " names another tenant than the value");
+        }
     }
 }

@@ -8,18 +8,28 @@ import io.thingbus.device.domain.DeviceName;
 import io.thingbus.device.domain.DeviceToken;
 import io.thingbus.device.domain.Devices;
 import io.thingbus.device.domain.Provisioning;
+import io.thingbus.device.domain.SubdeviceLink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Devices in table {@code devices}, keyed by (user_id, device_id). */
+/**
+ * Devices in table {@code devices}, keyed by (user_id, device_id), read together with their row in
+ * {@code subdevice_links} when they have one. Deleting a device deletes its attributes, link and claiming window
+ * (foreign keys with {@code ON DELETE CASCADE}).
+ */
 final class JdbcDevices implements Devices {
 
     private static final String COLUMNS =
             "user_id, device_id, name, device_token, provisioning, created_at, updated_at, version";
+    private static final String SELECT = "SELECT d.user_id, d.device_id, d.name, d.device_token, d.provisioning, "
+            + "d.created_at, d.updated_at, d.version, l.gateway_id, l.gateway_client_id, l.connection_id, "
+            + "l.connected, l.last_seen_at FROM devices d LEFT JOIN subdevice_links l "
+            + "ON l.user_id = d.user_id AND l.device_id = d.device_id";
     private static final String BY_KEY = " WHERE user_id = ? AND device_id = ?";
+    private static final String BY_JOINED_KEY = " WHERE d.user_id = ? AND d.device_id = ?";
 
     private final Sql sql;
 
@@ -29,19 +39,23 @@ final class JdbcDevices implements Devices {
 
     @Override
     public List<Device> list(TenantId tenant) {
-        return sql.query("SELECT " + COLUMNS + " FROM devices WHERE user_id = ? ORDER BY device_id",
-                JdbcDevices::read, tenant.value());
+        return sql.query(SELECT + " WHERE d.user_id = ? ORDER BY d.device_id", JdbcDevices::read, tenant.value());
+    }
+
+    @Override
+    public List<Device> subdevicesOf(TenantId tenant, DeviceId gateway) {
+        return sql.query(SELECT + " WHERE l.user_id = ? AND l.gateway_id = ? ORDER BY d.device_id", JdbcDevices::read,
+                tenant.value(), gateway.value());
     }
 
     @Override
     public Optional<Device> find(DeviceKey key) {
-        return sql.queryOne("SELECT " + COLUMNS + " FROM devices" + BY_KEY, JdbcDevices::read,
-                key.tenant().value(), key.device().value());
+        return sql.queryOne(SELECT + BY_JOINED_KEY, JdbcDevices::read, key.tenant().value(), key.device().value());
     }
 
     @Override
     public Optional<Device> findForUpdate(DeviceKey key) {
-        return sql.queryOne("SELECT " + COLUMNS + " FROM devices" + BY_KEY + " FOR UPDATE", JdbcDevices::read,
+        return sql.queryOne(SELECT + BY_JOINED_KEY + " FOR UPDATE OF d", JdbcDevices::read,
                 key.tenant().value(), key.device().value());
     }
 
@@ -80,6 +94,16 @@ final class JdbcDevices implements Devices {
                 Provisioning.fromWireName(row.getString("provisioning")),
                 Sql.instant(row, "created_at"),
                 Sql.instant(row, "updated_at"),
-                row.getLong("version"));
+                row.getLong("version"),
+                link(row));
+    }
+
+    private static Optional<SubdeviceLink> link(ResultSet row) throws SQLException {
+        String gateway = row.getString("gateway_id");
+        if (gateway == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SubdeviceLink(DeviceId.of(gateway), row.getString("gateway_client_id"),
+                row.getString("connection_id"), row.getBoolean("connected"), Sql.instant(row, "last_seen_at")));
     }
 }

@@ -1,9 +1,12 @@
 package io.thingbus.device.persistence;
 
+import io.thingbus.device.domain.Attributes;
+import io.thingbus.device.domain.Claims;
 import io.thingbus.device.domain.Credentials;
 import io.thingbus.device.domain.Devices;
 import io.thingbus.device.domain.Outbox;
 import io.thingbus.device.domain.RegistryTransaction;
+import io.thingbus.device.domain.SubdeviceLinks;
 import io.thingbus.device.domain.Users;
 
 /** The registry's tables on one connection with an open transaction. */
@@ -13,12 +16,18 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     private final JdbcCredentials credentials;
     private final JdbcDevices devices;
     private final JdbcOutbox outbox;
+    private final JdbcSubdeviceLinks links;
+    private final JdbcAttributes attributes;
+    private final JdbcClaims claims;
 
     JdbcRegistryTransaction(Sql sql) {
         this.users = new JdbcUsers(sql);
         this.credentials = new JdbcCredentials(sql);
         this.devices = new JdbcDevices(sql);
         this.outbox = new JdbcOutbox(sql);
+        this.links = new JdbcSubdeviceLinks(sql);
+        this.attributes = new JdbcAttributes(sql);
+        this.claims = new JdbcClaims(sql);
     }
 
     @Override
@@ -39,6 +48,21 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public SubdeviceLinks links() {
+        return links;
+    }
+
+    @Override
+    public Attributes attributes() {
+        return attributes;
+    }
+
+    @Override
+    public Claims claims() {
+        return claims;
     }
 
     boolean appendedToOutbox() {

@@ -2,6 +2,8 @@ package io.thingbus.device.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thingbus.device.domain.AmbiguousClaimException;
+import io.thingbus.device.domain.ClaimRefusedException;
 import io.thingbus.device.domain.DeviceAlreadyExistsException;
 import io.thingbus.device.domain.ForeignDeviceTokenException;
 import io.thingbus.device.domain.NoDeviceTokenException;
@@ -22,6 +24,20 @@ class RegistryProblemMapperTest {
         assertThat(RegistryProblemMapper.problemFor(new DeviceAlreadyExistsException()).status()).isEqualTo(409);
         assertThat(RegistryProblemMapper.problemFor(new NoDeviceTokenException()).status()).isEqualTo(409);
         assertThat(RegistryProblemMapper.problemFor(new VersionMismatchException()).status()).isEqualTo(412);
+    }
+
+    @Test
+    void refusedClaim_isOneBadRequestWhateverTheReason() {
+        Problem problem = RegistryProblemMapper.problemFor(new ClaimRefusedException());
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).endsWith("/claim-refused");
+        assertThat(problem.detail()).doesNotContain("expired").doesNotContain("wrong");
+    }
+
+    @Test
+    void ambiguousClaim_isAConflict() {
+        assertThat(RegistryProblemMapper.problemFor(new AmbiguousClaimException()).status()).isEqualTo(409);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.thingbus.device.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DomainBeansTest {
@@ -23,6 +24,14 @@ class DomainBeansTest {
         assertThatThrownBy(() -> beans.adminKey(() -> "short"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 16 characters");
+    }
+
+    @Test
+    void nonPositiveDefaultClaimingDuration_stopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> beans.claiming(null, null, null, () -> Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("thingbus.claiming.default-duration")
+                .hasMessageContaining("THINGBUS_CLAIMING_DEFAULT_DURATION");
     }
 
     @Test

@@ -26,7 +26,7 @@ class AutoProvisioningTest {
     void unknownDevice_isRegisteredAsAutoWithItsIdAsNameAndTheUsersFirstToken() {
         DeviceKey key = key("dev-x");
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(seen(key));
+        RegistrationCounts outcome = provisioning.provision(seen(key));
 
         assertThat(outcome.registered()).isEqualTo(1);
         Device device = registry.devices().get(key);
@@ -41,7 +41,7 @@ class AutoProvisioningTest {
         provisioning.provision(seen(key("dev-x")));
         int transactions = registry.transactions();
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(seen(key("dev-x"), key("dev-x")));
+        RegistrationCounts outcome = provisioning.provision(seen(key("dev-x"), key("dev-x")));
 
         assertThat(outcome.registered()).isZero();
         assertThat(registry.transactions()).isEqualTo(transactions);
@@ -53,7 +53,7 @@ class AutoProvisioningTest {
         AutoProvisioning otherInstance = new AutoProvisioning(registry,
                 new KnownDevices(100, Duration.ofMinutes(10), clock), clock);
 
-        AutoProvisioning.Outcome outcome = otherInstance.provision(seen(key("dev-x")));
+        RegistrationCounts outcome = otherInstance.provision(seen(key("dev-x")));
 
         assertThat(outcome.registered()).isZero();
         assertThat(registry.outbox()).filteredOn(m -> m.topic().equals(Topics.DEVICES)).hasSize(1);
@@ -63,10 +63,24 @@ class AutoProvisioningTest {
     void deviceOfUnregisteredTenant_isNotProvisioned() {
         DeviceKey stranger = DeviceKey.of(TenantId.of("Unobody00000"), DeviceId.of("dev-x"));
 
-        AutoProvisioning.Outcome outcome = provisioning.provision(seen(stranger, key("dev-y")));
+        RegistrationCounts outcome = provisioning.provision(seen(stranger, key("dev-y")));
 
-        assertThat(outcome).isEqualTo(new AutoProvisioning.Outcome(1, 1));
+        assertThat(outcome).isEqualTo(new RegistrationCounts(1, 1, 0));
         assertThat(registry.devices()).doesNotContainKey(stranger);
+    }
+
+    @Test
+    void deviceClaimedAwayFromTheTenant_isNotProvisionedAndCounted() {
+        DeviceKey key = key("dev-claimed");
+        registry.inTransaction(tx -> {
+            tx.claims().markClaimedAway(key, TenantId.of("Uclaimer0000"), clock.instant());
+            return null;
+        });
+
+        RegistrationCounts outcome = provisioning.provision(seen(key));
+
+        assertThat(outcome).isEqualTo(new RegistrationCounts(0, 0, 1));
+        assertThat(registry.devices()).doesNotContainKey(key);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.thingbus.device.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
@@ -7,9 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -21,12 +27,19 @@ final class InMemoryRegistry implements RegistryStore {
     private record TokenEntry(TenantId owner, Instant createdAt) {
     }
 
+    private record AttributeRow(DeviceKey device, AttributeScope scope, AttributeKey key) {
+    }
+
     private static final class State {
         final Map<TenantId, User> users = new HashMap<>();
         final Map<SecretHash, TenantId> apiKeys = new HashMap<>();
         final Map<DeviceToken, TokenEntry> tokens = new HashMap<>();
         final Map<DeviceKey, Device> devices = new HashMap<>();
         final List<OutboxMessage> outbox = new ArrayList<>();
+        final Map<DeviceKey, SubdeviceLink> links = new HashMap<>();
+        final Map<AttributeRow, JsonNode> attributes = new HashMap<>();
+        final Map<DeviceKey, ClaimWindow> windows = new HashMap<>();
+        final Set<DeviceKey> claimedAway = new HashSet<>();
 
         State copy() {
             State copy = new State();
@@ -35,6 +48,10 @@ final class InMemoryRegistry implements RegistryStore {
             copy.tokens.putAll(tokens);
             copy.devices.putAll(devices);
             copy.outbox.addAll(outbox);
+            copy.links.putAll(links);
+            copy.attributes.putAll(attributes);
+            copy.windows.putAll(windows);
+            copy.claimedAway.addAll(claimedAway);
             return copy;
         }
     }
@@ -63,7 +80,24 @@ final class InMemoryRegistry implements RegistryStore {
         return Map.copyOf(state.devices);
     }
 
-    private record Transaction(State state) implements RegistryTransaction, Users, Credentials, Devices, Outbox {
+    synchronized Optional<SubdeviceLink> link(DeviceKey device) {
+        return Optional.ofNullable(state.links.get(device));
+    }
+
+    synchronized Optional<ClaimWindow> window(DeviceKey device) {
+        return Optional.ofNullable(state.windows.get(device));
+    }
+
+    synchronized SortedMap<AttributeKey, JsonNode> attributes(DeviceKey device, AttributeScope scope) {
+        return new Transaction(state).read(device, scope);
+    }
+
+    synchronized boolean claimedAway(DeviceKey device) {
+        return state.claimedAway.contains(device);
+    }
+
+    private record Transaction(State state) implements RegistryTransaction, Users, Credentials, Devices, Outbox,
+            SubdeviceLinks, Attributes, Claims {
 
         @Override
         public Users users() {
@@ -82,6 +116,21 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public Outbox outbox() {
+            return this;
+        }
+
+        @Override
+        public SubdeviceLinks links() {
+            return this;
+        }
+
+        @Override
+        public Attributes attributes() {
+            return this;
+        }
+
+        @Override
+        public Claims claims() {
             return this;
         }
 
@@ -158,12 +207,24 @@ final class InMemoryRegistry implements RegistryStore {
             return state.devices.values().stream()
                     .filter(d -> d.key().tenant().equals(tenant))
                     .sorted(Comparator.comparing(d -> d.key().device().value()))
+                    .map(this::withLink)
+                    .toList();
+        }
+
+        @Override
+        public List<Device> subdevicesOf(TenantId tenant, DeviceId gateway) {
+            return list(tenant).stream()
+                    .filter(d -> d.gateway().map(link -> link.gatewayId().equals(gateway)).orElse(false))
                     .toList();
         }
 
         @Override
         public Optional<Device> find(DeviceKey key) {
-            return Optional.ofNullable(state.devices.get(key));
+            return Optional.ofNullable(state.devices.get(key)).map(this::withLink);
+        }
+
+        private Device withLink(Device device) {
+            return device.withGateway(Optional.ofNullable(state.links.get(device.key())));
         }
 
         @Override
@@ -183,6 +244,9 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public boolean delete(DeviceKey key) {
+            state.links.remove(key);
+            state.windows.remove(key);
+            state.attributes.keySet().removeIf(row -> row.device().equals(key));
             return state.devices.remove(key) != null;
         }
 
@@ -196,6 +260,111 @@ final class InMemoryRegistry implements RegistryStore {
         @Override
         public void append(OutboxMessage message) {
             state.outbox.add(message);
+        }
+
+        @Override
+        public boolean connect(DeviceKey device, SubdeviceLink link) {
+            requireDevice(device);
+            SubdeviceLink current = state.links.get(device);
+            if (current != null && current.lastSeenAt().isAfter(link.lastSeenAt())) {
+                return false;
+            }
+            state.links.put(device, link);
+            return true;
+        }
+
+        @Override
+        public boolean disconnect(DeviceKey device, String gatewayClientId, Instant at) {
+            SubdeviceLink current = state.links.get(device);
+            if (current == null || !current.gatewayClientId().equals(gatewayClientId)
+                    || current.lastSeenAt().isAfter(at)) {
+                return false;
+            }
+            state.links.put(device, disconnected(current, at));
+            return true;
+        }
+
+        @Override
+        public int disconnectSession(TenantId tenant, String gatewayClientId, String connectionId, Instant at) {
+            List<DeviceKey> ended = state.links.entrySet().stream()
+                    .filter(e -> e.getKey().tenant().equals(tenant) && e.getValue().connected()
+                            && e.getValue().gatewayClientId().equals(gatewayClientId)
+                            && e.getValue().connectionId().equals(connectionId))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            ended.forEach(key -> state.links.put(key, disconnected(state.links.get(key), at)));
+            return ended.size();
+        }
+
+        private static SubdeviceLink disconnected(SubdeviceLink link, Instant at) {
+            Instant lastSeen = link.lastSeenAt().isAfter(at) ? link.lastSeenAt() : at;
+            return new SubdeviceLink(link.gatewayId(), link.gatewayClientId(), link.connectionId(), false, lastSeen);
+        }
+
+        @Override
+        public SortedMap<AttributeKey, JsonNode> read(DeviceKey device, AttributeScope scope) {
+            SortedMap<AttributeKey, JsonNode> values = new TreeMap<>();
+            state.attributes.forEach((row, value) -> {
+                if (row.device().equals(device) && row.scope() == scope) {
+                    values.put(row.key(), value);
+                }
+            });
+            return values;
+        }
+
+        @Override
+        public void apply(DeviceKey device, AttributeScope scope, AttributePatch patch, Instant now) {
+            requireDevice(device);
+            patch.changes().forEach((key, value) -> {
+                AttributeRow row = new AttributeRow(device, scope, key);
+                if (value.isNull()) {
+                    state.attributes.remove(row);
+                } else {
+                    state.attributes.put(row, value);
+                }
+            });
+        }
+
+        @Override
+        public boolean open(ClaimWindow window) {
+            requireDevice(window.device());
+            ClaimWindow current = state.windows.get(window.device());
+            if (current != null && current.openedAt().isAfter(window.openedAt())) {
+                return false;
+            }
+            state.windows.put(window.device(), window);
+            return true;
+        }
+
+        @Override
+        public List<ClaimWindow> openWindows(DeviceId device, io.thingbus.contracts.SecretHash secretHash,
+                                             Instant now, TenantId claimer) {
+            return state.windows.values().stream()
+                    .filter(w -> w.device().device().equals(device) && w.secretHash().equals(secretHash)
+                            && w.isOpenAt(now) && !w.device().tenant().equals(claimer))
+                    .toList();
+        }
+
+        @Override
+        public void markClaimedAway(DeviceKey formerDevice, TenantId claimer, Instant at) {
+            state.claimedAway.add(formerDevice);
+        }
+
+        @Override
+        public void unmarkClaimedAway(DeviceKey device) {
+            state.claimedAway.remove(device);
+        }
+
+        @Override
+        public boolean isClaimedAway(DeviceKey device) {
+            return state.claimedAway.contains(device);
+        }
+
+        /** What the database's foreign keys enforce. */
+        private void requireDevice(DeviceKey device) {
+            if (!state.devices.containsKey(device)) {
+                throw new IllegalStateException("foreign key: no device " + device);
+            }
         }
     }
 }

@@ -1,0 +1,36 @@
+package io.thingbus.device.domain;
+
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.TenantId;
+import java.time.Instant;
+
+/**
+ * Sub-device links in the current transaction. Each write is atomic on its own, so two gateways announcing the same
+ * sub-device at once (records on different partitions) leave the newer announcement in place.
+ */
+public interface SubdeviceLinks {
+
+    /**
+     * Links the (registered) sub-device {@code device} to the gateway of {@code link}, connected, unless the stored
+     * link was seen later than {@code link.lastSeenAt()} (a late record never undoes a newer one).
+     *
+     * @return whether the link was stored
+     */
+    boolean connect(DeviceKey device, SubdeviceLink link);
+
+    /**
+     * Marks {@code device} disconnected at {@code at}, only if it is linked to the gateway with MQTT client id
+     * {@code gatewayClientId} and its link was not seen later than {@code at}.
+     *
+     * @return whether the link changed
+     */
+    boolean disconnect(DeviceKey device, String gatewayClientId, Instant at);
+
+    /**
+     * Marks disconnected every connected sub-device of {@code tenant} that the gateway {@code gatewayClientId}
+     * announced over connection {@code connectionId}: that gateway session ended.
+     *
+     * @return how many sub-devices were disconnected
+     */
+    int disconnectSession(TenantId tenant, String gatewayClientId, String connectionId, Instant at);
+}

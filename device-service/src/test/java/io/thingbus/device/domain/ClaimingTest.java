@@ -1,0 +1,186 @@
+package io.thingbus.device.domain;
+
+import static io.thingbus.device.domain.DeviceAttributesTest.json;
+import static io.thingbus.device.domain.DeviceAttributesTest.patch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.SecretHash;
+import io.thingbus.contracts.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClaimingTest {
+
+    private final GatewayFixture fixture = new GatewayFixture();
+    private final Claiming claiming =
+            new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ofMinutes(1));
+    private final DeviceAttributes attributes = new DeviceAttributes(fixture.registry, fixture.known, fixture.clock);
+    private final AutoProvisioning provisioning = new AutoProvisioning(fixture.registry, fixture.known, fixture.clock);
+    private final IssuedUser owner = fixture.newUser();
+    private final IssuedUser claimer = fixture.newUser();
+    private final DeviceKey ownersDevice = GatewayFixture.key(owner, "Device A");
+    private final DeviceId deviceA = DeviceId.of("Device A");
+
+    @Test
+    void claimRequest_registersTheDeviceAndOpensAWindowForTheDefaultDuration() {
+        Claiming.Outcome outcome = claiming.openWindows(List.of(request(ownersDevice, "s3cret", null)));
+
+        assertThat(outcome).isEqualTo(new Claiming.Outcome(new RegistrationCounts(1, 0, 0), 1));
+        assertThat(fixture.registry.window(ownersDevice)).contains(new ClaimWindow(ownersDevice,
+                SecretHash.of("s3cret"), fixture.clock.instant(), fixture.clock.instant().plus(Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void claimWithTheSecretInsideTheWindow_movesDeviceAndAttributesToTheClaimer() {
+        fixture.devices.register(ownersDevice, DeviceInput.defaults());
+        fixture.devices.change(ownersDevice, new DeviceInput(Optional.of(DeviceName.of("Kitchen")), Optional.empty()),
+                VersionCondition.any());
+        attributes.report(List.of(new DeviceAttributes.Report(ownersDevice, patch("{\"fw\":\"1.2\"}"))));
+        attributes.changeShared(ownersDevice, patch("{\"mode\":\"eco\"}"));
+        claiming.openWindows(List.of(request(ownersDevice, "s3cret", 60_000L)));
+        fixture.clock.advance(Duration.ofSeconds(30));
+
+        Device claimed = claiming.claim(claimer.user().id(), deviceA, "s3cret");
+
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        assertThat(claimed.key()).isEqualTo(claimersDevice);
+        assertThat(claimed.name().value()).isEqualTo("Kitchen");
+        assertThat(claimed.token()).contains(claimer.deviceToken());
+        assertThat(claimed.provisioning()).isEqualTo(Provisioning.API);
+        assertThat(fixture.registry.devices()).doesNotContainKey(ownersDevice).containsKey(claimersDevice);
+        assertThat(fixture.registry.attributes(claimersDevice, AttributeScope.CLIENT))
+                .containsExactly(Map.entry(AttributeKey.of("fw"), json("\"1.2\"")));
+        assertThat(fixture.registry.attributes(claimersDevice, AttributeScope.SHARED))
+                .containsExactly(Map.entry(AttributeKey.of("mode"), json("\"eco\"")));
+        assertThat(fixture.registry.attributes(ownersDevice, AttributeScope.CLIENT)).isEmpty();
+        assertThat(fixture.registry.window(ownersDevice)).isEmpty();
+        assertThat(deviceMessages(ownersDevice).get(deviceMessages(ownersDevice).size() - 1).isTombstone()).isTrue();
+        assertThat(DeviceRecord.CODEC.decode(deviceMessages(claimersDevice).get(0).value()).tenant())
+                .isEqualTo(claimer.user().id());
+    }
+
+    @Test
+    void theOldOwnersAutoProvisioning_doesNotBringAClaimedDeviceBack() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        KnownDevices freshInstance = new KnownDevices(100, Duration.ofMinutes(10), fixture.clock);
+
+        RegistrationCounts counts = new AutoProvisioning(fixture.registry, freshInstance, fixture.clock)
+                .provision(List.of(new AutoProvisioning.SeenDevice(ownersDevice, Optional.empty())));
+
+        assertThat(counts).isEqualTo(new RegistrationCounts(0, 0, 1));
+        assertThat(fixture.registry.devices()).doesNotContainKey(ownersDevice);
+    }
+
+    @Test
+    void theOldOwnersGateway_cannotReopenAWindowForAClaimedDevice() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+
+        Claiming.Outcome outcome = claiming.openWindows(List.of(request(ownersDevice, "", null)));
+
+        assertThat(outcome).isEqualTo(new Claiming.Outcome(new RegistrationCounts(0, 0, 1), 0));
+    }
+
+    @Test
+    void theOldOwnerCreatingTheDeviceOverRest_getsAutoProvisioningBack() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+
+        fixture.devices.register(ownersDevice, DeviceInput.defaults());
+
+        assertThat(fixture.registry.claimedAway(ownersDevice)).isFalse();
+    }
+
+    @Test
+    void wrongSecret_isRefusedAndMovesNothing() {
+        claiming.openWindows(List.of(request(ownersDevice, "s3cret", null)));
+
+        assertThatThrownBy(() -> claiming.claim(claimer.user().id(), deviceA, "guess"))
+                .isInstanceOf(ClaimRefusedException.class);
+        assertThat(fixture.registry.devices()).containsKey(ownersDevice);
+        assertThat(fixture.registry.window(ownersDevice)).isPresent();
+    }
+
+    @Test
+    void claimAfterTheWindowClosed_isRefused() {
+        claiming.openWindows(List.of(request(ownersDevice, "s3cret", 10_000L)));
+        fixture.clock.advance(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> claiming.claim(claimer.user().id(), deviceA, "s3cret"))
+                .isInstanceOf(ClaimRefusedException.class);
+    }
+
+    @Test
+    void claimWithoutAnyWindow_isRefusedTheSameWay() {
+        fixture.devices.register(ownersDevice, DeviceInput.defaults());
+
+        assertThatThrownBy(() -> claiming.claim(claimer.user().id(), deviceA, ""))
+                .isInstanceOf(ClaimRefusedException.class);
+    }
+
+    @Test
+    void theOwnerClaimingItsOwnDevice_findsNoWindow() {
+        claiming.openWindows(List.of(request(ownersDevice, "s3cret", null)));
+
+        assertThatThrownBy(() -> claiming.claim(owner.user().id(), deviceA, "s3cret"))
+                .isInstanceOf(ClaimRefusedException.class);
+    }
+
+    @Test
+    void claimerWithADeviceOfThatId_isAConflictAndTheWindowStaysOpen() {
+        claiming.openWindows(List.of(request(ownersDevice, "s3cret", null)));
+        fixture.devices.register(GatewayFixture.key(claimer, "Device A"), DeviceInput.defaults());
+
+        assertThatThrownBy(() -> claiming.claim(claimer.user().id(), deviceA, "s3cret"))
+                .isInstanceOf(DeviceAlreadyExistsException.class);
+        assertThat(fixture.registry.window(ownersDevice)).isPresent();
+    }
+
+    @Test
+    void windowsOfTwoOwnersMatchingTheSameSecret_areAmbiguous() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null),
+                request(GatewayFixture.key(fixture.newUser(), "Device A"), "", null)));
+
+        assertThatThrownBy(() -> claiming.claim(claimer.user().id(), deviceA, ""))
+                .isInstanceOf(AmbiguousClaimException.class);
+    }
+
+    @Test
+    void aNewerRequest_replacesTheWindowAndAnOlderReplayDoesNot() {
+        claiming.openWindows(List.of(request(ownersDevice, "first", null)));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        Claiming.ClaimRequest second = request(ownersDevice, "second", null);
+        claiming.openWindows(List.of(second));
+
+        claiming.openWindows(List.of(new Claiming.ClaimRequest(ownersDevice, SecretHash.of("first"), Optional.empty(),
+                second.at().minusSeconds(5))));
+
+        assertThat(fixture.registry.window(ownersDevice)).map(ClaimWindow::secretHash)
+                .contains(SecretHash.of("second"));
+    }
+
+    @Test
+    void nonPositiveDefaultDuration_isRejected() {
+        assertThatThrownBy(() -> new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<OutboxMessage> deviceMessages(DeviceKey device) {
+        return fixture.registry.outbox().stream()
+                .filter(m -> m.topic().equals(Topics.DEVICES) && m.key().equals(device.asString()))
+                .toList();
+    }
+
+    private Claiming.ClaimRequest request(DeviceKey device, String secret, Long durationMs) {
+        return new Claiming.ClaimRequest(device, SecretHash.of(secret),
+                Optional.ofNullable(durationMs).map(Duration::ofMillis), fixture.clock.instant());
+    }
+}
