@@ -29,7 +29,8 @@ public final class Topics {
 
     /**
      * Delivery requests to devices (downlink): payload plus MQTT metadata; the broker instance holding the device's
-     * session delivers. Key: {@link DeviceKey}. Written by command-service; read by every broker-service instance.
+     * session delivers. Key: {@link DeviceKey}. Written by command-service (publish API, RPC) and device-service
+     * (attribute responses); read by every broker-service instance.
      */
     public static final String DOWNLINK = "thingbus.downlink.v1";
 
