@@ -2,6 +2,7 @@ package io.thingbus.command;
 
 import static org.awaitility.Awaitility.await;
 
+import io.thingbus.contracts.Header;
 import io.thingbus.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,6 +48,14 @@ final class DownlinkReader implements AutoCloseable {
         }, Optional::isPresent).orElseThrow();
     }
 
+    /** Waits for the first record that satisfies {@code condition} and returns it. */
+    ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return seen.stream().filter(condition).findFirst();
+        }, Optional::isPresent).orElseThrow();
+    }
+
     /** Every record read so far under that key, in log order. */
     List<ConsumerRecord<String, byte[]>> recordsOf(String key) {
         return seen.stream().filter(r -> key.equals(r.key())).toList();
@@ -53,6 +63,14 @@ final class DownlinkReader implements AutoCloseable {
 
     private Optional<ConsumerRecord<String, byte[]>> find(String id) {
         return seen.stream().filter(r -> id.equals(header(r, "ce_id"))).findFirst();
+    }
+
+    /** The record's headers as the contract's {@link Header}s, e.g. for {@code DownlinkRecord.fromHeaders}. */
+    static List<Header> headersOf(ConsumerRecord<String, byte[]> record) {
+        List<Header> headers = new ArrayList<>();
+        record.headers().forEach(h -> headers.add(new Header(h.key(), new String(h.value(),
+                java.nio.charset.StandardCharsets.UTF_8))));
+        return headers;
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

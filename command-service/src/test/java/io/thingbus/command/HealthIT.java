@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class HealthIT {
 
     @Test
-    void liveness_isUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void liveness_isUp_withTheStateConsumerAndTheRpcDispatcher() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("state-consumer", "rpc-dispatcher"));
     }
 
     @Test
@@ -37,6 +38,8 @@ class HealthIT {
     void openApiDocument_namesTheService() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3."))
-                .body("info.title", equalTo("Thingbus command-service"));
+                .body("info.title", equalTo("Thingbus command-service"))
+                .body("paths.keySet()", hasItems("/publish/{device_id}", "/rpc/{device_id}",
+                        "/rpc/{device_id}/{rpc_id}"));
     }
 }

@@ -3,7 +3,9 @@ package io.thingbus.command;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,8 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes what other services write, on a real Kafka: device records as device-service does (compacted devices topic,
- * tombstones on delete) and session events as broker-service does (lifecycle topic). Sends synchronously, so a
- * returned record is in the log.
+ * tombstones on delete), session and sub-device events (lifecycle topic) and RPC answers (device-requests topic) as
+ * broker-service does. Sends synchronously, so a returned record is in the log.
  */
 final class KafkaFixture implements AutoCloseable {
 
@@ -52,6 +54,31 @@ final class KafkaFixture implements AutoCloseable {
                     event.tenant().value());
             send(record);
         }
+    }
+
+    /** A gateway's sub-device events, under the gateway's key, as broker-service writes them. */
+    void announce(SubdeviceEventRecord... events) {
+        for (SubdeviceEventRecord event : events) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.LIFECYCLE, bytes(event.key()),
+                    SubdeviceEventRecord.CODEC.encode(event));
+            ceHeaders(record, SubdeviceEventRecord.TYPE, "//thingbus/broker-service/" + event.broker(),
+                    event.tenant().value());
+            record.headers().add(RecordHeaders.DEVICE, bytes(event.deviceId().value()));
+            send(record);
+        }
+    }
+
+    /** A device's answer to an RPC (the gateway's {@code v1/gateway/rpc} reply), under the device's key. */
+    void answer(RpcResponseRecord answer) {
+        sendTyped(Topics.DEVICE_REQUESTS, answer.key().asString(), RpcResponseRecord.TYPE,
+                RpcResponseRecord.CODEC.encode(answer), answer.tenant().value());
+    }
+
+    /** Sends a record with CloudEvents headers naming {@code type}, e.g. a device request of another service. */
+    void sendTyped(String topic, String key, String type, byte[] value, String tenant) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), value);
+        ceHeaders(record, type, "//thingbus/broker-service/broker-0", tenant);
+        send(record);
     }
 
     /** Sends any bytes to a topic, e.g. a record that does not follow the topic's schema. */

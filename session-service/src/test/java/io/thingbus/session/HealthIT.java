@@ -37,6 +37,7 @@ class HealthIT {
     void openApiDocument_namesTheService() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3."))
-                .body("info.title", equalTo("Thingbus session-service"));
+                .body("info.title", equalTo("Thingbus session-service"))
+                .body("paths.keySet()", hasItems("/session", "/session/devices"));
     }
 }

@@ -2,6 +2,7 @@ package io.thingbus.session;
 
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes session events to the real lifecycle topic as broker-service does: key {@code <tenant>/<client id>}, the
- * record as JSON, CloudEvents headers. Sends synchronously, so a returned record is in the log.
+ * Writes session and sub-device events to the real lifecycle topic as broker-service does: key
+ * {@code <tenant>/<client id>}, the record as JSON, CloudEvents headers. Sends synchronously, so a returned record is
+ * in the log.
  */
 final class LifecycleProducer implements AutoCloseable {
 
@@ -41,6 +43,24 @@ final class LifecycleProducer implements AutoCloseable {
             header(kafkaRecord, RecordHeaders.CE_TIME, record.at().toString());
             header(kafkaRecord, RecordHeaders.CONTENT_TYPE, "application/json");
             header(kafkaRecord, RecordHeaders.TENANT, record.tenant().value());
+            sendRaw(kafkaRecord);
+        }
+    }
+
+    /** Sends a gateway's sub-device events under the gateway's key, type {@value SubdeviceEventRecord#TYPE}. */
+    void announce(SubdeviceEventRecord... records) {
+        for (SubdeviceEventRecord record : records) {
+            ProducerRecord<byte[], byte[]> kafkaRecord = new ProducerRecord<>(Topics.LIFECYCLE,
+                    record.key().getBytes(StandardCharsets.UTF_8), SubdeviceEventRecord.CODEC.encode(record));
+            header(kafkaRecord, RecordHeaders.CE_SPECVERSION, RecordHeaders.CLOUDEVENTS_VERSION);
+            header(kafkaRecord, RecordHeaders.CE_ID, UUID.randomUUID().toString());
+            header(kafkaRecord, RecordHeaders.CE_TYPE, SubdeviceEventRecord.TYPE);
+            header(kafkaRecord, RecordHeaders.CE_SOURCE, "//thingbus/broker-service/" + record.broker());
+            header(kafkaRecord, RecordHeaders.CE_TIME, record.at().toString());
+            header(kafkaRecord, RecordHeaders.CE_SUBJECT, record.deviceId().value());
+            header(kafkaRecord, RecordHeaders.CONTENT_TYPE, "application/json");
+            header(kafkaRecord, RecordHeaders.TENANT, record.tenant().value());
+            header(kafkaRecord, RecordHeaders.DEVICE, record.deviceId().value());
             sendRaw(kafkaRecord);
         }
     }

@@ -61,7 +61,8 @@ class SessionViewIT {
                 "protocol_version", "5",
                 "connected_since", "2026-11-21T10:15:30.123Z",
                 "broker", "broker-0",
-                "subscriptions", List.of()));
+                "subscriptions", List.of(),
+                "subdevices", List.of()));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.thingbus.session;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +60,19 @@ final class TestClient {
         return new SessionEventRecord(SessionEventRecord.UNSUBSCRIBED, tenant, clientId, connection, broker, null,
                 null, null, Arrays.stream(filters).map(f -> new SessionSubscription(f, 0, null)).toList(), null,
                 Instant.now());
+    }
+
+    /** This client, as a gateway (its client id is its device id), announces that {@code device} connected. */
+    SubdeviceEventRecord subdeviceConnected(String connection, String device, String type, Instant at) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, tenant, DeviceId.of(device), type,
+                DeviceId.of(clientId), clientId, connection, "broker-0", SecretHash.of(token),
+                at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** This client, as a gateway, announces that {@code device} disconnected. */
+    SubdeviceEventRecord subdeviceDisconnected(String connection, String device) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant, DeviceId.of(device), null,
+                DeviceId.of(clientId), clientId, connection, "broker-0", SecretHash.of(token), Instant.now());
     }
 
     /** The ThingScale downlink filter of a device: {@code <TOKEN>/<DEVICE_ID>/subscribe}. */

@@ -5,7 +5,12 @@ import io.thingbus.command.domain.DeviceNotFoundException;
 import io.thingbus.command.domain.DeviceWithoutTokenException;
 import io.thingbus.command.domain.DownlinkUnavailableException;
 import io.thingbus.command.domain.InvalidPublishException;
+import io.thingbus.command.domain.InvalidRpcException;
+import io.thingbus.command.domain.NotBehindGatewayException;
 import io.thingbus.command.domain.PayloadTooLargeException;
+import io.thingbus.command.domain.RpcNotFoundException;
+import io.thingbus.command.domain.RpcNotRecordedException;
+import io.thingbus.command.domain.RpcTimedOutException;
 import io.thingbus.command.domain.StoreUnavailableException;
 import io.thingbus.command.domain.UnsupportedQosException;
 import io.thingbus.service.Problem;
@@ -19,9 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The one mapper of the command service's domain exceptions to problem+json: invalid parameters and QoS 2 → 400,
- * unknown or foreign device → 404, device without a token → 409, body too large → 413, database or Kafka unavailable
- * → 503 with {@code Retry-After}. 4xx are logged at DEBUG without a stack trace, 5xx at ERROR; the client never sees
- * a stack trace, a database or a Kafka message.
+ * unknown or foreign device or RPC → 404, device without a token or not behind a gateway → 409, body too large → 413,
+ * database or Kafka unavailable → 503 with {@code Retry-After}, an RPC without an answer in time → 504 with its id.
+ * 4xx and the 504 (the device's silence, not a failure of the service) are logged at DEBUG without a stack trace,
+ * other 5xx at ERROR; the client never sees a stack trace, a database or a Kafka message.
  */
 @Provider
 public class CommandProblemMapper implements ExceptionMapper<CommandException> {
@@ -34,6 +40,10 @@ public class CommandProblemMapper implements ExceptionMapper<CommandException> {
 
     @Override
     public Response toResponse(CommandException exception) {
+        if (exception instanceof RpcTimedOutException timedOut) {
+            LOG.debugf("request answered 504: %s %s", path(), exception.getMessage());
+            return RpcTimeoutProblem.of(timedOut.rpc(), path());
+        }
         Problem problem = problemFor(exception).withInstance(path());
         if (problem.status() >= 500) {
             LOG.error("request failed: " + path(), exception);
@@ -51,6 +61,18 @@ public class CommandProblemMapper implements ExceptionMapper<CommandException> {
         if (exception instanceof InvalidPublishException invalid) {
             return Problem.invalidField(invalid.field(), invalid.getMessage());
         }
+        if (exception instanceof InvalidRpcException invalid) {
+            return Problem.invalidField(invalid.field(), invalid.getMessage());
+        }
+        if (exception instanceof RpcNotFoundException) {
+            return Problem.of(404, "rpc-not-found", "RPC not found", "this tenant has no RPC with that id for that "
+                    + "device");
+        }
+        if (exception instanceof NotBehindGatewayException) {
+            return Problem.of(409, "not-behind-gateway", "Device not connected through a gateway",
+                    "the device is not connected through a gateway: RPC reaches only devices that a ThingsBoard "
+                            + "gateway announced (v1/gateway/connect); other devices have no RPC topic yet");
+        }
         if (exception instanceof DeviceNotFoundException) {
             return Problem.of(404, "device-not-found", "Device not found", "this tenant has no device with that id");
         }
@@ -61,7 +83,13 @@ public class CommandProblemMapper implements ExceptionMapper<CommandException> {
         }
         if (exception instanceof PayloadTooLargeException tooLarge) {
             return Problem.of(413, "payload-too-large", "Payload too large",
-                    "the message body is larger than " + tooLarge.limit() + " bytes");
+                    "the message to the device would be larger than " + tooLarge.limit() + " bytes");
+        }
+        if (exception instanceof RpcNotRecordedException) {
+            return Problem.of(503, "store-unavailable", "Store unavailable",
+                    "the RPC was handed to the message bus, but the service's database could not record it; it will "
+                            + "be sent again once the database is back (the gateway may receive it twice, with the "
+                            + "same id); retry later");
         }
         if (exception instanceof StoreUnavailableException) {
             return Problem.of(503, "store-unavailable", "Store unavailable",

@@ -18,8 +18,8 @@ record DeviceStep(DeviceKey key, Optional<KnownDevice> device) implements StateS
     }
 
     @Override
-    public Outcome applyTo(StateChanges changes) {
+    public StateOutcome applyTo(StateChanges changes) {
         device.ifPresentOrElse(changes::putDevice, () -> changes.removeDevice(key));
-        return Outcome.DEVICE_STORED;
+        return StateOutcome.DEVICE_STORED;
     }
 }

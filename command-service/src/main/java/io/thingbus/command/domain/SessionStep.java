@@ -18,16 +18,16 @@ sealed interface SessionStep extends StateStep {
      * current one; every other event changes the session only when it is about the current connection.
      */
     @Override
-    default Outcome applyTo(StateChanges changes) {
+    default StateOutcome applyTo(StateChanges changes) {
         boolean isCurrent = changes.currentConnection(key()).filter(connectionId()::equals).isPresent();
         if (this instanceof Connected connected) {
             if (!isCurrent) {
                 changes.open(connected.session());
             }
-            return Outcome.SESSION_APPLIED;
+            return StateOutcome.SESSION_APPLIED;
         }
         if (!isCurrent) {
-            return Outcome.SESSION_STALE;
+            return StateOutcome.SESSION_STALE;
         }
         if (this instanceof Disconnected) {
             changes.close(key());
@@ -37,7 +37,7 @@ sealed interface SessionStep extends StateStep {
         } else if (this instanceof Unsubscribed unsubscribed) {
             changes.unsubscribe(key(), unsubscribed.filters());
         }
-        return Outcome.SESSION_APPLIED;
+        return StateOutcome.SESSION_APPLIED;
     }
 
     record Connected(TrackedSession session) implements SessionStep {

@@ -2,11 +2,16 @@ package io.thingbus.command.domain;
 
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One record this service's state is built from: a registry change or a session event, decoded. */
+/**
+ * One record this service's state is built from, decoded: a registry change, a session event, a gateway's sub-device
+ * event, or a device's answer to an RPC.
+ */
 public sealed interface StateInput {
 
     /**
@@ -24,6 +29,20 @@ public sealed interface StateInput {
     /** A step in the life of a session, from the lifecycle topic. */
     record SessionEvent(SessionEventRecord record) implements StateInput {
         public SessionEvent {
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    /** A gateway connected or disconnected a sub-device, from the lifecycle topic. */
+    record SubdeviceEvent(SubdeviceEventRecord record) implements StateInput {
+        public SubdeviceEvent {
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    /** A device's (or its gateway's) answer to an RPC, from the device-requests topic. */
+    record RpcAnswer(RpcResponseRecord record) implements StateInput {
+        public RpcAnswer {
             Objects.requireNonNull(record, "record");
         }
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps this service's copy of devices and live sessions, from the registry's compacted topic and the broker's
- * lifecycle topic, in log order:
+ * Keeps this service's copy of devices, live sessions and sub-device connections, from the registry's compacted topic
+ * and the broker's lifecycle topic, and records the devices' answers to RPCs from the device-requests topic, in log
+ * order:
  * <ul>
  *   <li>a device record replaces what was known of the device; a tombstone forgets it;</li>
  *   <li>{@code connected} makes its connection the client's session (dropping an older connection's filters); the
@@ -15,7 +16,10 @@ import java.util.Map;
  *   <li>{@code disconnected} ends the session only if its connection is still the current one (a client that
  *       reconnected elsewhere stays);</li>
  *   <li>{@code subscribed} / {@code unsubscribed} change the downlink filters of the current connection; events of an
- *       older connection are ignored.</li>
+ *       older connection are ignored;</li>
+ *   <li>a sub-device {@code connected} / {@code disconnected} changes what the gateway's current connection carries
+ *       ({@link SubdeviceStep});</li>
+ *   <li>an RPC answer completes the RPC it names, once ({@link RpcAnswerStep}).</li>
  * </ul>
  * Applying the same records again, in order, leaves the same state. Thread-safe; a batch is applied in one
  * transaction.
@@ -43,13 +47,11 @@ public final class StateProjection {
                 rejected.add(new StateReport.Rejected(i, String.valueOf(e.getMessage())));
             }
         }
-        Map<StateStep.Outcome, Integer> outcomes = new EnumMap<>(StateStep.Outcome.class);
+        Map<StateOutcome, Integer> outcomes = new EnumMap<>(StateOutcome.class);
         store.inTransaction(changes -> {
             outcomes.clear();
             steps.forEach(step -> outcomes.merge(step.applyTo(changes), 1, Integer::sum));
         });
-        return new StateReport(outcomes.getOrDefault(StateStep.Outcome.DEVICE_STORED, 0),
-                outcomes.getOrDefault(StateStep.Outcome.SESSION_APPLIED, 0),
-                outcomes.getOrDefault(StateStep.Outcome.SESSION_STALE, 0), rejected);
+        return new StateReport(outcomes, rejected);
     }
 }

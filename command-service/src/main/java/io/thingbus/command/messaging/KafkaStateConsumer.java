@@ -1,6 +1,7 @@
 package io.thingbus.command.messaging;
 
 import io.thingbus.command.domain.StateProjection;
+import io.thingbus.command.domain.StateOutcome;
 import io.thingbus.command.domain.StateReport;
 import io.thingbus.command.domain.StoreUnavailableException;
 import io.thingbus.contracts.Topics;
@@ -19,10 +20,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@link Topics#DEVICES} and {@link Topics#LIFECYCLE} and applies each polled batch to this service's copy
- * of devices and live sessions in one transaction through {@link StateProjection}, then commits the batch's offsets:
- * offsets are committed only after the state is durable. Records that do not follow their schema are logged, counted
- * and skipped. When the database is down, nothing is committed or skipped: the consumer rewinds to the batch's first
+ * Consumes {@link Topics#DEVICES}, {@link Topics#LIFECYCLE} and {@link Topics#DEVICE_REQUESTS} and applies each polled
+ * batch to this service's copy of devices, live sessions and sub-device connections, and to the answers of RPCs, in
+ * one transaction through {@link StateProjection}, then commits the batch's offsets: offsets are committed only after
+ * the state is durable. Records that do not follow their schema are logged, counted and skipped; device requests of
+ * other types (attribute requests, claims) are skipped by their {@code ce_type}. After a batch in which a gateway
+ * connected a sub-device, {@code routesChanged} runs (queued RPCs may now be sent). When the database is down, nothing is committed or skipped: the consumer rewinds to the batch's first
  * offsets and polls the same records again after a growing pause. Because the projection is idempotent, records
  * consumed twice (a crash between store and commit, a rebalance) leave the same state.
  *
@@ -40,6 +43,7 @@ public final class KafkaStateConsumer implements Runnable {
     private final StateProjection projection;
     private final StateMetrics metrics;
     private final RetryBackoff backoff;
+    private final Runnable routesChanged;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile State state = State.STARTING;
     private volatile String lastFailure = "";
@@ -49,13 +53,15 @@ public final class KafkaStateConsumer implements Runnable {
      *
      * @param clientProperties Kafka client settings, at least {@code bootstrap.servers}; group, offsets, commit mode
      *        and deserializers are set here
+     * @param routesChanged runs on the consumer's thread after a batch that connected a sub-device; must not block
      * @throws KafkaException when the client settings are invalid
      */
     public KafkaStateConsumer(Map<String, Object> clientProperties, ConsumerSettings settings,
-            StateProjection projection, StateMetrics metrics) {
+            StateProjection projection, StateMetrics metrics, Runnable routesChanged) {
         this.settings = settings;
         this.projection = projection;
         this.metrics = metrics;
+        this.routesChanged = routesChanged;
         this.backoff = new RetryBackoff(settings.retryBackoffInitial(), settings.retryBackoffMax());
         this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties, settings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -74,7 +80,7 @@ public final class KafkaStateConsumer implements Runnable {
     @Override
     public void run() {
         try (AutoCloseable ignored = metrics.bind(consumer)) {
-            consumer.subscribe(List.of(Topics.DEVICES, Topics.LIFECYCLE));
+            consumer.subscribe(List.of(Topics.DEVICES, Topics.LIFECYCLE, Topics.DEVICE_REQUESTS));
             state = State.CONSUMING;
             while (!stopping()) {
                 pollOnce();
@@ -142,6 +148,10 @@ public final class KafkaStateConsumer implements Runnable {
         commit(batch);
         reportSkipped(batch, report);
         metrics.applied(report);
+        metrics.ignored(batch.ignored());
+        if (report.count(StateOutcome.SUBDEVICE_CONNECTED) > 0) {
+            routesChanged.run();
+        }
         backoff.reset();
         lastFailure = "";
         state = State.CONSUMING;

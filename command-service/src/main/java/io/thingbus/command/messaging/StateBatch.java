@@ -5,7 +5,9 @@ import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The records of one poll from the devices and lifecycle topics, decoded: the inputs in partition order with their
- * positions, the records that do not follow their schema, and per partition the first offset (to rewind to) and the
- * offset to commit once applied.
+ * The records of one poll from the devices, lifecycle and device-requests topics, decoded: the inputs in partition
+ * order with their positions, the records that do not follow their schema, how many device requests of other types
+ * were skipped, and per partition the first offset (to rewind to) and the offset to commit once applied.
  */
 final class StateBatch {
 
@@ -36,6 +38,7 @@ final class StateBatch {
     private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
     private int size;
+    private int ignored;
 
     private StateBatch() {
     }
@@ -49,18 +52,24 @@ final class StateBatch {
     }
 
     /**
-     * Decodes one record by its topic. A devices record is keyed {@code <tenant>/<device>}; a null value is a
-     * tombstone. A {@code ce_type} header, when present, must name the topic's record type.
+     * Decodes one record by its topic and {@code ce_type} header. A devices record is keyed
+     * {@code <tenant>/<device>}; a null value is a tombstone; a {@code ce_type}, when present, must name device
+     * records. A lifecycle record is a sub-device event when its {@code ce_type} says so, otherwise a session event
+     * (a {@code ce_type}, when present, must then name session events). A device request must carry a
+     * {@code ce_type}; only RPC responses are this service's, other types decode to empty.
      *
+     * @return the input, or empty for a device request of another type
      * @throws MalformedRecordException when the record does not follow its topic's schema
      */
-    static StateInput decode(ConsumerRecord<byte[], byte[]> record) {
+    static Optional<StateInput> decode(ConsumerRecord<byte[], byte[]> record) {
         if (Topics.DEVICES.equals(record.topic())) {
-            return deviceChange(record);
+            return Optional.of(deviceChange(record));
         }
         if (Topics.LIFECYCLE.equals(record.topic())) {
-            requireType(record, SessionEventRecord.TYPE);
-            return new StateInput.SessionEvent(SessionEventRecord.CODEC.decode(record.value()));
+            return Optional.of(lifecycleInput(record));
+        }
+        if (Topics.DEVICE_REQUESTS.equals(record.topic())) {
+            return deviceRequest(record);
         }
         throw new MalformedRecordException("unexpected topic " + record.topic());
     }
@@ -88,6 +97,36 @@ final class StateBatch {
 
     int size() {
         return size;
+    }
+
+    /** Device requests of other types than RPC responses, skipped. */
+    int ignored() {
+        return ignored;
+    }
+
+    private static StateInput lifecycleInput(ConsumerRecord<byte[], byte[]> record) {
+        if (SubdeviceEventRecord.TYPE.equals(type(record))) {
+            return new StateInput.SubdeviceEvent(SubdeviceEventRecord.CODEC.decode(record.value()));
+        }
+        requireType(record, SessionEventRecord.TYPE);
+        return new StateInput.SessionEvent(SessionEventRecord.CODEC.decode(record.value()));
+    }
+
+    private static Optional<StateInput> deviceRequest(ConsumerRecord<byte[], byte[]> record) {
+        String type = type(record);
+        if (type == null) {
+            throw new MalformedRecordException("device request without " + RecordHeaders.CE_TYPE);
+        }
+        if (!RpcResponseRecord.TYPE.equals(type)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateInput.RpcAnswer(RpcResponseRecord.CODEC.decode(record.value())));
+    }
+
+    /** The {@code ce_type} header's value; null without one. */
+    private static String type(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(RecordHeaders.CE_TYPE);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static StateInput.DeviceChange deviceChange(ConsumerRecord<byte[], byte[]> record) {
@@ -124,7 +163,12 @@ final class StateBatch {
         nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
         String position = partition + "@" + record.offset();
         try {
-            inputs.add(decode(record));
+            Optional<StateInput> input = decode(record);
+            if (input.isEmpty()) {
+                ignored++;
+                return;
+            }
+            inputs.add(input.get());
             positions.add(position);
         } catch (MalformedRecordException e) {
             malformed.add(new MalformedRecord(position, e.getMessage()));

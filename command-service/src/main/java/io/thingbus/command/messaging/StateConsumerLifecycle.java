@@ -28,17 +28,19 @@ public class StateConsumerLifecycle {
     private final Map<String, Object> kafkaClientProperties;
     private final StateProjection projection;
     private final MeterRegistry registry;
+    private final RpcDispatchLoop dispatchLoop;
     private volatile KafkaStateConsumer consumer;
     private volatile Thread thread;
 
     @Inject
     public StateConsumerLifecycle(StateConsumerConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaClientProperties,
-            StateProjection projection, MeterRegistry registry) {
+            StateProjection projection, MeterRegistry registry, RpcDispatchLoop dispatchLoop) {
         this.config = config;
         this.kafkaClientProperties = kafkaClientProperties;
         this.projection = projection;
         this.registry = registry;
+        this.dispatchLoop = dispatchLoop;
     }
 
     void start(@Observes StartupEvent event) {
@@ -47,10 +49,10 @@ public class StateConsumerLifecycle {
             return;
         }
         consumer = new KafkaStateConsumer(kafkaClientProperties, ConsumerSettings.from(config), projection,
-                new StateMetrics(registry));
+                new StateMetrics(registry), dispatchLoop::wakeUp);
         thread = new Thread(consumer, "state-consumer");
         thread.start();
-        LOG.infof("consuming devices and session lifecycle events as group %s", config.groupId());
+        LOG.infof("consuming devices, lifecycle events and device requests as group %s", config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

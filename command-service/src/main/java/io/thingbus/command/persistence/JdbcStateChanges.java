@@ -1,17 +1,23 @@
 package io.thingbus.command.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.thingbus.command.domain.DownlinkFilter;
 import io.thingbus.command.domain.KnownDevice;
+import io.thingbus.command.domain.RpcKey;
+import io.thingbus.command.domain.RpcStatus;
 import io.thingbus.command.domain.SessionKey;
 import io.thingbus.command.domain.StateChanges;
+import io.thingbus.command.domain.StateOutcome;
 import io.thingbus.command.domain.StoreUnavailableException;
 import io.thingbus.command.domain.TrackedSession;
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.SecretHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +42,26 @@ final class JdbcStateChanges implements StateChanges {
             + "DO UPDATE SET device_id = EXCLUDED.device_id";
     private static final String DELETE_SUBSCRIPTION =
             "DELETE FROM downlink_subscriptions WHERE tenant = ? AND client_id = ? AND topic_filter = ?";
+    private static final String DROP_SUBDEVICES =
+            "DELETE FROM subdevice_connections WHERE tenant = ? AND client_id = ?";
+    private static final String UPSERT_SUBDEVICE = "INSERT INTO subdevice_connections (tenant, client_id, device_id, "
+            + "connection_id, gateway_id, connected_at) VALUES (?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (tenant, client_id, device_id) DO UPDATE SET gateway_id = EXCLUDED.gateway_id, "
+            + "connected_at = CASE WHEN subdevice_connections.connection_id = EXCLUDED.connection_id "
+            + "THEN subdevice_connections.connected_at ELSE EXCLUDED.connected_at END, "
+            + "connection_id = EXCLUDED.connection_id";
+    private static final String DELETE_SUBDEVICE =
+            "DELETE FROM subdevice_connections WHERE tenant = ? AND client_id = ? AND device_id = ?";
+    private static final String REMEMBER_GATEWAY = "INSERT INTO gateway_devices (tenant, device_id, gateway_id, "
+            + "last_event_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, device_id) DO UPDATE SET "
+            + "gateway_id = EXCLUDED.gateway_id, last_event_at = EXCLUDED.last_event_at "
+            + "WHERE gateway_devices.last_event_at <= EXCLUDED.last_event_at";
+    private static final String RECORD_ANSWER = "UPDATE rpcs SET response = ?, responded_at = ?, "
+            + "status = CASE WHEN status IN ('queued', 'sent') THEN ? ELSE status END, "
+            + "completed_at = CASE WHEN status IN ('queued', 'sent') THEN ? ELSE completed_at END, "
+            + "claimed_until = NULL "
+            + "WHERE tenant = ? AND device_id = ? AND rpc_id = ? AND responded_at IS NULL RETURNING status";
+    private static final String NOTIFY = "SELECT pg_notify('" + RpcNotifications.CHANNEL + "', ?)";
 
     private final Connection connection;
 
@@ -78,8 +104,10 @@ final class JdbcStateChanges implements StateChanges {
     @Override
     public void open(TrackedSession session) {
         try (PreparedStatement drop = keyed(DROP_SUBSCRIPTIONS, session.key());
+             PreparedStatement dropSubdevices = keyed(DROP_SUBDEVICES, session.key());
              PreparedStatement upsert = keyed(UPSERT_SESSION, session.key())) {
             drop.executeUpdate();
+            dropSubdevices.executeUpdate();
             upsert.setString(3, session.connectionId());
             upsert.setString(4, session.broker());
             upsert.setString(5, session.tokenHash().map(SecretHash::value).orElse(null));
@@ -129,6 +157,74 @@ final class JdbcStateChanges implements StateChanges {
             statement.executeBatch();
         } catch (SQLException e) {
             throw failed(e);
+        }
+    }
+
+    @Override
+    public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceId device, DeviceId gateway,
+            Instant at) {
+        try (PreparedStatement statement = keyed(UPSERT_SUBDEVICE, gatewaySession)) {
+            statement.setString(3, device.value());
+            statement.setString(4, connectionId);
+            statement.setString(5, gateway.value());
+            statement.setObject(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void disconnectSubdevice(SessionKey gatewaySession, DeviceId device) {
+        try (PreparedStatement statement = keyed(DELETE_SUBDEVICE, gatewaySession)) {
+            statement.setString(3, device.value());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void rememberGateway(DeviceKey device, DeviceId gateway, Instant at) {
+        try (PreparedStatement statement = connection.prepareStatement(REMEMBER_GATEWAY)) {
+            statement.setString(1, device.tenant().value());
+            statement.setString(2, device.device().value());
+            statement.setString(3, gateway.value());
+            statement.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public StateOutcome recordRpcAnswer(RpcKey key, JsonNode data, RpcStatus status, Instant at) {
+        OffsetDateTime answeredAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_ANSWER)) {
+            statement.setString(1, JsonText.write(data));
+            statement.setObject(2, answeredAt);
+            statement.setString(3, status.wireName());
+            statement.setObject(4, answeredAt);
+            statement.setString(5, key.device().tenant().value());
+            statement.setString(6, key.device().device().value());
+            statement.setLong(7, key.id());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return StateOutcome.RPC_UNMATCHED;
+                }
+                notifyAnswered(key);
+                return status.wireName().equals(rows.getString(1))
+                        ? StateOutcome.RPC_ANSWERED : StateOutcome.RPC_ANSWERED_LATE;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private void notifyAnswered(RpcKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
+            statement.setString(1, key.asString());
+            statement.execute();
         }
     }
 

@@ -1,6 +1,10 @@
 package io.thingbus.command.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +14,50 @@ import java.util.function.Consumer;
 
 /**
  * The service's state in memory with the semantics of the JDBC store: a transaction works on copies that replace the
- * state only when the work returns. Also answers the read ports, so the projection and the coverage can be tested
- * together.
+ * state only when the work returns. Also answers the read ports, so the projection, the coverage and the RPC routes
+ * can be tested together. RPC answers go to {@link #rpcs()}.
  */
-final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDirectory {
+final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDirectory, RpcRoutes {
 
-    /** A session and its downlink filters by filter. */
-    record Entry(TrackedSession session, Map<String, String> filters) {
+    /** A session, its downlink filters by filter, and the sub-devices it carries. */
+    record Entry(TrackedSession session, Map<String, String> filters, Map<DeviceId, Carried> subdevices) {
+        Entry(TrackedSession session, Map<String, String> filters) {
+            this(session, filters, Map.of());
+        }
+    }
+
+    /** A sub-device a gateway session carries. */
+    record Carried(DeviceId gateway, Instant since) {
     }
 
     private Map<DeviceKey, KnownDevice> devices = new LinkedHashMap<>();
     private Map<SessionKey, Entry> sessions = new LinkedHashMap<>();
+    private Map<DeviceKey, Instant> gatewayDevices = new LinkedHashMap<>();
+    private final InMemoryRpcStore rpcs = new InMemoryRpcStore(device -> currentRoute(device).isPresent());
+
+    InMemoryRpcStore rpcs() {
+        return rpcs;
+    }
 
     /** Everything stored, for comparing states. */
     Object snapshot() {
-        return List.of(Map.copyOf(devices), Map.copyOf(sessions));
+        return List.of(Map.copyOf(devices), Map.copyOf(sessions), Map.copyOf(gatewayDevices));
+    }
+
+    @Override
+    public synchronized Optional<GatewayRoute> currentRoute(DeviceKey device) {
+        return sessions.values().stream()
+                .filter(e -> e.session().key().tenant().equals(device.tenant()))
+                .filter(e -> e.subdevices().containsKey(device.device()))
+                .sorted(Comparator.comparing((Entry e) -> e.subdevices().get(device.device()).since()).reversed()
+                        .thenComparing(e -> e.session().key().clientId()))
+                .map(e -> new GatewayRoute(e.session().key().clientId(), e.subdevices().get(device.device()).gateway()))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized boolean isBehindGateway(DeviceKey device) {
+        return gatewayDevices.containsKey(device);
     }
 
     Optional<Entry> session(SessionKey key) {
@@ -47,21 +80,56 @@ final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDi
     }
 
     @Override
-    public void inTransaction(Consumer<StateChanges> work) {
-        Changes changes = new Changes(new LinkedHashMap<>(devices), new LinkedHashMap<>(sessions));
+    public synchronized void inTransaction(Consumer<StateChanges> work) {
+        Changes changes = new Changes(new LinkedHashMap<>(devices), new LinkedHashMap<>(sessions),
+                new LinkedHashMap<>(gatewayDevices), rpcs);
         work.accept(changes);
         devices = changes.devices;
         sessions = changes.sessions;
+        gatewayDevices = changes.gatewayDevices;
     }
 
     private static final class Changes implements StateChanges {
 
         private final Map<DeviceKey, KnownDevice> devices;
         private final Map<SessionKey, Entry> sessions;
+        private final Map<DeviceKey, Instant> gatewayDevices;
+        private final InMemoryRpcStore rpcs;
 
-        Changes(Map<DeviceKey, KnownDevice> devices, Map<SessionKey, Entry> sessions) {
+        Changes(Map<DeviceKey, KnownDevice> devices, Map<SessionKey, Entry> sessions,
+                Map<DeviceKey, Instant> gatewayDevices, InMemoryRpcStore rpcs) {
             this.devices = devices;
             this.sessions = sessions;
+            this.gatewayDevices = gatewayDevices;
+            this.rpcs = rpcs;
+        }
+
+        @Override
+        public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceId device,
+                DeviceId gateway, Instant at) {
+            Entry entry = sessions.get(gatewaySession);
+            Map<DeviceId, Carried> carried = new LinkedHashMap<>(entry.subdevices());
+            Instant since = Optional.ofNullable(carried.get(device)).map(Carried::since).orElse(at);
+            carried.put(device, new Carried(gateway, since));
+            sessions.put(gatewaySession, new Entry(entry.session(), entry.filters(), Map.copyOf(carried)));
+        }
+
+        @Override
+        public void disconnectSubdevice(SessionKey gatewaySession, DeviceId device) {
+            Entry entry = sessions.get(gatewaySession);
+            Map<DeviceId, Carried> carried = new LinkedHashMap<>(entry.subdevices());
+            carried.remove(device);
+            sessions.put(gatewaySession, new Entry(entry.session(), entry.filters(), Map.copyOf(carried)));
+        }
+
+        @Override
+        public void rememberGateway(DeviceKey device, DeviceId gateway, Instant at) {
+            gatewayDevices.merge(device, at, (known, latest) -> latest.isAfter(known) ? latest : known);
+        }
+
+        @Override
+        public StateOutcome recordRpcAnswer(RpcKey key, JsonNode data, RpcStatus status, Instant at) {
+            return rpcs.answer(key, data, status, at);
         }
 
         @Override
@@ -94,7 +162,7 @@ final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDi
             Entry entry = sessions.get(key);
             Map<String, String> updated = new TreeMap<>(entry.filters());
             filters.forEach(f -> updated.put(f.filter(), f.coveredDevice()));
-            sessions.put(key, new Entry(entry.session(), Map.copyOf(updated)));
+            sessions.put(key, new Entry(entry.session(), Map.copyOf(updated), entry.subdevices()));
         }
 
         @Override
@@ -102,7 +170,7 @@ final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDi
             Entry entry = sessions.get(key);
             Map<String, String> updated = new TreeMap<>(entry.filters());
             filters.forEach(updated::remove);
-            sessions.put(key, new Entry(entry.session(), Map.copyOf(updated)));
+            sessions.put(key, new Entry(entry.session(), Map.copyOf(updated), entry.subdevices()));
         }
     }
 }

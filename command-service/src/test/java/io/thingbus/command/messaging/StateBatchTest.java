@@ -3,6 +3,7 @@ package io.thingbus.command.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.thingbus.command.domain.StateInput;
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
@@ -10,7 +11,9 @@ import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
+import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +35,17 @@ class StateBatchTest {
             ChannelId.defaultFor(KEY.tenant(), KEY.device()), "api", AT, AT);
     private static final SessionEventRecord CONNECTED = new SessionEventRecord("connected", KEY.tenant(), "c", "x",
             "broker-0", null, "tcp", "5", List.of(), null, AT);
+    private static final SubdeviceEventRecord SUBDEVICE_CONNECTED = new SubdeviceEventRecord("connected",
+            KEY.tenant(), KEY.device(), "thermometer", DeviceId.of("gw"), "gw", "g-1", "broker-0", null, AT);
+    private static final RpcResponseRecord ANSWER = new RpcResponseRecord(KEY.tenant(), KEY.device(), "7",
+            JsonNodeFactory.instance.objectNode().put("ok", true), DeviceId.of("gw"), AT);
 
     @Test
     void deviceRecord_andTombstone_becomeDeviceChanges() {
         assertThat(StateBatch.decode(record(Topics.DEVICES, KEY.asString(), DeviceRecord.CODEC.encode(DEVICE))))
-                .isEqualTo(new StateInput.DeviceChange(KEY, Optional.of(DEVICE)));
+                .contains(new StateInput.DeviceChange(KEY, Optional.of(DEVICE)));
         assertThat(StateBatch.decode(record(Topics.DEVICES, KEY.asString(), null)))
-                .isEqualTo(new StateInput.DeviceChange(KEY, Optional.empty()));
+                .contains(new StateInput.DeviceChange(KEY, Optional.empty()));
     }
 
     @Test
@@ -56,6 +63,46 @@ class StateBatchTest {
         record.headers().add(RecordHeaders.CE_TYPE, DeviceRecord.TYPE.getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> StateBatch.decode(record)).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void subdeviceEventOnTheLifecycleTopic_becomesASubdeviceInput() {
+        ConsumerRecord<byte[], byte[]> record = typed(Topics.LIFECYCLE, "U1/gw", SubdeviceEventRecord.TYPE,
+                SubdeviceEventRecord.CODEC.encode(SUBDEVICE_CONNECTED));
+
+        assertThat(StateBatch.decode(record)).contains(new StateInput.SubdeviceEvent(SUBDEVICE_CONNECTED));
+    }
+
+    @Test
+    void rpcResponse_becomesAnRpcAnswer_andOtherDeviceRequestsAreSkipped() {
+        assertThat(StateBatch.decode(typed(Topics.DEVICE_REQUESTS, KEY.asString(), RpcResponseRecord.TYPE,
+                RpcResponseRecord.CODEC.encode(ANSWER)))).contains(new StateInput.RpcAnswer(ANSWER));
+        assertThat(StateBatch.decode(typed(Topics.DEVICE_REQUESTS, KEY.asString(),
+                "io.thingbus.attribute-request.v1", "{}".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
+    void deviceRequestWithoutAType_orAnRpcResponseMissingItsId_isMalformed() {
+        assertThatThrownBy(() -> StateBatch.decode(record(Topics.DEVICE_REQUESTS, KEY.asString(),
+                RpcResponseRecord.CODEC.encode(ANSWER)))).isInstanceOf(MalformedRecordException.class);
+        String withoutId = "{\"tenant\":\"U1\",\"device_id\":\"dev-1\",\"at\":\"2026-11-21T10:00:00Z\"}";
+        assertThatThrownBy(() -> StateBatch.decode(typed(Topics.DEVICE_REQUESTS, KEY.asString(),
+                RpcResponseRecord.TYPE, withoutId.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void skippedDeviceRequests_areCounted_andTheirOffsetsCommitted() {
+        TopicPartition requests = new TopicPartition(Topics.DEVICE_REQUESTS, 2);
+        ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(requests, List.of(
+                typed(Topics.DEVICE_REQUESTS, 2, 7, "io.thingbus.claim-request.v1"),
+                typed(Topics.DEVICE_REQUESTS, 2, 8, RpcResponseRecord.TYPE))), Map.of());
+
+        StateBatch batch = StateBatch.of(records);
+
+        assertThat(batch.inputs()).containsExactly(new StateInput.RpcAnswer(ANSWER));
+        assertThat(batch.ignored()).isEqualTo(1);
+        assertThat(batch.nextOffsets()).containsEntry(requests, new OffsetAndMetadata(9));
     }
 
     @Test
@@ -78,6 +125,20 @@ class StateBatchTest {
         assertThat(batch.firstOffsets()).containsEntry(devices, 4L).containsEntry(lifecycle, 10L);
         assertThat(batch.nextOffsets()).containsEntry(devices, new OffsetAndMetadata(5))
                 .containsEntry(lifecycle, new OffsetAndMetadata(12));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> typed(String topic, String key, String type, byte[] value) {
+        ConsumerRecord<byte[], byte[]> record = record(topic, key, value);
+        record.headers().add(RecordHeaders.CE_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static ConsumerRecord<byte[], byte[]> typed(String topic, int partition, long offset, String type) {
+        byte[] value = RpcResponseRecord.TYPE.equals(type) ? RpcResponseRecord.CODEC.encode(ANSWER)
+                : "{}".getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> record = record(topic, partition, offset, KEY.asString(), value);
+        record.headers().add(RecordHeaders.CE_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {

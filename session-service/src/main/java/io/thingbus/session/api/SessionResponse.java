@@ -13,7 +13,8 @@ public record SessionResponse(
         @JsonProperty("protocol_version") String protocolVersion,
         @JsonProperty("connected_since") String connectedSince,
         @JsonProperty("broker") String broker,
-        @JsonProperty("subscriptions") List<SubscriptionResponse> subscriptions) {
+        @JsonProperty("subscriptions") List<SubscriptionResponse> subscriptions,
+        @JsonProperty("subdevices") List<SubdeviceResponse> subdevices) {
 
     static SessionResponse of(Session session) {
         return new SessionResponse(
@@ -23,6 +24,7 @@ public record SessionResponse(
                 session.protocolVersion().wireName(),
                 session.connectedAt().toString(),
                 session.broker(),
-                session.subscriptions().stream().map(SubscriptionResponse::of).toList());
+                session.subscriptions().stream().map(SubscriptionResponse::of).toList(),
+                session.subdevices().stream().map(SubdeviceResponse::of).toList());
     }
 }

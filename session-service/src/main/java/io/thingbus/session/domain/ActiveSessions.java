@@ -1,15 +1,23 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.TenantId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** The read side: a tenant's live sessions, filtered and in a stable order. Thread-safe. */
+/** The read side: a tenant's live sessions and the devices connected through its gateways, in a stable order. Thread-safe. */
 public final class ActiveSessions {
 
     private static final Comparator<Session> OLDEST_FIRST = Comparator.comparing(Session::connectedAt)
             .thenComparing(s -> s.key().clientId());
     private static final Comparator<Subscription> BY_FILTER = Comparator.comparing(Subscription::filter);
+    private static final Comparator<Subdevice> BY_DEVICE = Comparator.comparing(s -> s.device().value());
+    /** By device, then the most recent connection first (the gateway command-service routes RPCs through). */
+    private static final Comparator<ConnectedDevice> BY_DEVICE_NEWEST_FIRST =
+            Comparator.<ConnectedDevice, String>comparing(d -> d.subdevice().device().value())
+                    .thenComparing(d -> d.subdevice().connectedAt(), Comparator.reverseOrder())
+                    .thenComparing(d -> d.gatewaySession().clientId());
 
     private final SessionStore store;
 
@@ -19,7 +27,7 @@ public final class ActiveSessions {
 
     /**
      * The tenant's sessions that match the query, oldest connection first (then by client id), each with its
-     * subscriptions ordered by filter. Never another tenant's.
+     * subscriptions ordered by filter and its sub-devices by device id. Never another tenant's.
      *
      * @throws StoreUnavailableException when the store cannot be read
      */
@@ -27,7 +35,24 @@ public final class ActiveSessions {
         return store.sessionsOf(tenant).stream()
                 .filter(query::matches)
                 .sorted(OLDEST_FIRST)
-                .map(s -> s.withSubscriptions(s.subscriptions().stream().sorted(BY_FILTER).toList()))
+                .map(s -> s.withSubscriptions(s.subscriptions().stream().sorted(BY_FILTER).toList())
+                        .withSubdevices(s.subdevices().stream().sorted(BY_DEVICE).toList()))
+                .toList();
+    }
+
+    /**
+     * The tenant's devices connected through a gateway's live session, optionally only {@code device}: one entry per
+     * device and gateway session (a device two gateways announced appears twice), by device id, then the most
+     * recently connected first. Never another tenant's.
+     *
+     * @throws StoreUnavailableException when the store cannot be read
+     */
+    public List<ConnectedDevice> devicesOf(TenantId tenant, Optional<DeviceId> device) {
+        return store.sessionsOf(tenant).stream()
+                .flatMap(session -> session.subdevices().stream()
+                        .map(subdevice -> new ConnectedDevice(subdevice, session.key(), session.broker())))
+                .filter(connected -> device.map(connected.subdevice().device()::equals).orElse(true))
+                .sorted(BY_DEVICE_NEWEST_FIRST)
                 .toList();
     }
 }

@@ -1,14 +1,17 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One step of a session's life, checked: what a {@link SessionEventRecord} says once its fields are known to be
- * usable. Every event names the connection it happened on.
+ * One step of a session's life, checked: what a {@link SessionEventRecord} or a {@link SubdeviceEventRecord} says once
+ * its fields are known to be usable. Every event names the client's connection it happened on (for a sub-device
+ * event: the gateway's connection).
  */
 public sealed interface LifecycleEvent {
 
@@ -60,8 +63,55 @@ public sealed interface LifecycleEvent {
         }
     }
 
+    /** A gateway announced that a sub-device connected through its connection {@code connectionId}. */
+    record SubdeviceConnected(SessionKey key, String connectionId, Subdevice subdevice) implements LifecycleEvent {
+        public SubdeviceConnected {
+            Objects.requireNonNull(key, "key");
+            Text.require(connectionId, "connection_id");
+            Objects.requireNonNull(subdevice, "subdevice");
+        }
+    }
+
+    /** A gateway announced that a sub-device disconnected from it. */
+    record SubdeviceDisconnected(SessionKey key, String connectionId, DeviceId device) implements LifecycleEvent {
+        public SubdeviceDisconnected {
+            Objects.requireNonNull(key, "key");
+            Text.require(connectionId, "connection_id");
+            Objects.requireNonNull(device, "device_id");
+        }
+    }
+
     /**
      * Checks a record from the lifecycle topic.
+     *
+     * @throws IllegalArgumentException when a field the event needs is missing or invalid (see the two overloads)
+     */
+    static LifecycleEvent of(LifecycleInput input) {
+        if (input instanceof LifecycleInput.SubdeviceEvent subdevice) {
+            return of(subdevice.record());
+        }
+        return of(((LifecycleInput.SessionEvent) input).record());
+    }
+
+    /**
+     * Checks a sub-device event: the gateway's client id, connection id and broker, and the device type when given,
+     * must be 1–65535 characters without NUL; an empty device type counts as none.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    static LifecycleEvent of(SubdeviceEventRecord record) {
+        SessionKey key = SessionKey.of(record.tenant(), record.clientId());
+        Text.require(record.broker(), "broker");
+        if (SubdeviceEventRecord.CONNECTED.equals(record.event())) {
+            return new SubdeviceConnected(key, record.connectionId(), new Subdevice(record.deviceId(),
+                    Optional.ofNullable(record.deviceType()).filter(type -> !type.isEmpty()), record.gatewayId(),
+                    record.at()));
+        }
+        return new SubdeviceDisconnected(key, record.connectionId(), record.deviceId());
+    }
+
+    /**
+     * Checks a session event from the lifecycle topic.
      *
      * @throws IllegalArgumentException when a field the event needs is missing or invalid (an unknown transport or
      *     protocol version on {@code connected}, a subscription's qos outside 0–2 or a {@code device_id} that is
@@ -86,7 +136,7 @@ public sealed interface LifecycleEvent {
         MqttVersion version = MqttVersion.fromWire(record.protocolVersion()).orElseThrow(
                 () -> new IllegalArgumentException("unknown protocol_version " + record.protocolVersion()));
         return new Session(key, record.connectionId(), record.broker(), transport, version,
-                Optional.ofNullable(record.tokenHash()), record.at(), List.of());
+                Optional.ofNullable(record.tokenHash()), record.at(), List.of(), List.of());
     }
 
     private static Subscription subscription(SessionSubscription wire) {

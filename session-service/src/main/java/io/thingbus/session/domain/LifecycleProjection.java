@@ -1,6 +1,5 @@
 package io.thingbus.session.domain;
 
-import io.thingbus.contracts.SessionEventRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,10 @@ import java.util.Optional;
  *   <li>{@code disconnected} ends the session only if its connection is still the current one: a client that
  *       reconnected elsewhere is reported connected before the old instance reports the loss, and stays;</li>
  *   <li>{@code subscribed} / {@code unsubscribed} change the filters of the current connection; events of an older
- *       connection are ignored.</li>
+ *       connection are ignored;</li>
+ *   <li>a sub-device {@code connected} / {@code disconnected} adds the device to / removes it from the gateway's
+ *       session, only when its connection is the gateway's current one. A new connection of the gateway, or the end
+ *       of its session, drops every sub-device it carried.</li>
  * </ul>
  * Applying the same records again, in order, leaves the same view (replays after a crash or a rebalance store nothing
  * twice). Thread-safe; a batch is applied in one transaction of the store.
@@ -31,12 +33,12 @@ public final class LifecycleProjection {
      *
      * @throws StoreUnavailableException when the store fails; nothing of the batch is kept
      */
-    public ProjectionReport apply(List<SessionEventRecord> records) {
-        List<LifecycleEvent> events = new ArrayList<>(records.size());
+    public ProjectionReport apply(List<LifecycleInput> inputs) {
+        List<LifecycleEvent> events = new ArrayList<>(inputs.size());
         List<ProjectionReport.Rejected> rejected = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = 0; i < inputs.size(); i++) {
             try {
-                events.add(LifecycleEvent.of(records.get(i)));
+                events.add(LifecycleEvent.of(inputs.get(i)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 rejected.add(new ProjectionReport.Rejected(i, String.valueOf(e.getMessage())));
             }
@@ -75,6 +77,10 @@ public final class LifecycleProjection {
             changes.subscribe(event.key(), subscribed.subscriptions());
         } else if (event instanceof LifecycleEvent.Unsubscribed unsubscribed) {
             changes.unsubscribe(event.key(), unsubscribed.filters());
+        } else if (event instanceof LifecycleEvent.SubdeviceConnected connected) {
+            changes.connectSubdevice(event.key(), event.connectionId(), connected.subdevice());
+        } else if (event instanceof LifecycleEvent.SubdeviceDisconnected disconnected) {
+            changes.disconnectSubdevice(event.key(), disconnected.device());
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +14,24 @@ public interface SessionChanges {
     /** The connection id of the client's live session, or empty when it has none. */
     Optional<String> currentConnection(SessionKey key);
 
-    /** Makes {@code session} the client's live session, replacing any other one and dropping its subscriptions. */
+    /**
+     * Makes {@code session} the client's live session, replacing any other one and dropping its subscriptions and
+     * sub-devices.
+     */
     void open(Session session);
 
-    /** Ends the client's session and drops its subscriptions; nothing happens when it has none. */
+    /** Ends the client's session and drops its subscriptions and sub-devices; nothing happens when it has none. */
     void close(SessionKey key);
+
+    /**
+     * Adds a sub-device to the client's live session, whose connection is {@code connectionId}. When the session
+     * already carries the device, its {@code connectedAt} stays, its gateway id is replaced, and its type is replaced
+     * when the new one is present.
+     */
+    void connectSubdevice(SessionKey key, String connectionId, Subdevice subdevice);
+
+    /** Removes a sub-device from the client's live session; nothing happens when it does not carry it. */
+    void disconnectSubdevice(SessionKey key, DeviceId device);
 
     /** Adds the filters to the client's live session, replacing the qos and device of filters it already has. */
     void subscribe(SessionKey key, List<Subscription> subscriptions);

@@ -1,5 +1,6 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * both.
  *
  * @param device only sessions whose subscriptions name this device (or, for {@code *}, cover every device of their
- *     token)
+ *     token), or gateway sessions that carry it as a connected sub-device
  * @param transport only sessions connected over this transport
  */
 public record SessionQuery(Optional<CoveredDevice> device, Optional<Transport> transport) {
@@ -31,9 +32,30 @@ public record SessionQuery(Optional<CoveredDevice> device, Optional<Transport> t
         return new SessionQuery(parseDevice(deviceId), parseTransport(transport));
     }
 
+    /**
+     * Reads an optional device id parameter (of {@code GET /session/devices}); null or empty means "any".
+     *
+     * @throws InvalidQueryException when it cannot be a device id
+     */
+    public static Optional<DeviceId> parseDeviceId(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!DeviceId.isValid(value)) {
+            throw new InvalidQueryException("device_id",
+                    "not a device id: 1-128 characters without '/', '+', '#' or control characters");
+        }
+        return Optional.of(DeviceId.of(value));
+    }
+
     public boolean matches(Session session) {
-        return device.map(d -> session.coveredDevices().contains(d)).orElse(true)
+        return device.map(d -> serves(session, d)).orElse(true)
                 && transport.map(t -> session.transport() == t).orElse(true);
+    }
+
+    private static boolean serves(Session session, CoveredDevice device) {
+        return session.coveredDevices().contains(device)
+                || !device.isAllOfToken() && session.carries(DeviceId.of(device.value()));
     }
 
     private static Optional<CoveredDevice> parseDevice(String value) {

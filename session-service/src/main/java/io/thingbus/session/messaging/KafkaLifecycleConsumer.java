@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@link Topics#LIFECYCLE} and applies each polled batch to the session view in one transaction through
  * {@link LifecycleProjection}, then commits the batch's offsets: offsets are committed only after the view is durable.
- * Records that are not usable session events are logged, counted and skipped. When the database is down, nothing is
+ * Records that are not usable session or sub-device events are logged, counted and skipped. When the database is down, nothing is
  * committed or skipped: the consumer rewinds to the batch's first offsets and polls the same records again after a
  * growing pause. Because the projection is idempotent, records consumed twice (a crash between store and commit, a
  * rebalance) leave the same view.
@@ -185,7 +185,7 @@ public final class KafkaLifecycleConsumer implements Runnable {
         }
         for (ProjectionReport.Rejected rejected : report.rejected()) {
             metrics.invalid();
-            LOG.warnf("skipped invalid session event at %s: %s", batch.positionOf(rejected.index()),
+            LOG.warnf("skipped invalid lifecycle event at %s: %s", batch.positionOf(rejected.index()),
                     rejected.reason());
         }
     }

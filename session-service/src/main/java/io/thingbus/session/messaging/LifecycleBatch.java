@@ -3,6 +3,8 @@ package io.thingbus.session.messaging;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
+import io.thingbus.session.domain.LifecycleInput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The records of one poll, decoded: the session events in partition order with their positions, the records that are
- * not session events, and per partition the first offset (to rewind to) and the offset to commit once applied.
+ * The records of one poll, decoded: the session and sub-device events in partition order with their positions, the
+ * records that are neither, and per partition the first offset (to rewind to) and the offset to commit once applied.
  */
 final class LifecycleBatch {
 
@@ -24,7 +26,7 @@ final class LifecycleBatch {
     record MalformedRecord(String position, String reason) {
     }
 
-    private final List<SessionEventRecord> events = new ArrayList<>();
+    private final List<LifecycleInput> events = new ArrayList<>();
     private final List<String> positions = new ArrayList<>();
     private final List<MalformedRecord> malformed = new ArrayList<>();
     private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
@@ -43,20 +45,26 @@ final class LifecycleBatch {
     }
 
     /**
-     * Decodes one record's value; a {@code ce_type} header, when present, must name session events.
+     * Decodes one record's value by its {@code ce_type} header: {@value SubdeviceEventRecord#TYPE} is a sub-device
+     * event; {@value SessionEventRecord#TYPE}, or no header at all, a session event.
      *
-     * @throws MalformedRecordException when the record is not a session event
+     * @throws MalformedRecordException when the record is neither, or does not follow its type's schema
      */
-    static SessionEventRecord decode(ConsumerRecord<byte[], byte[]> record) {
+    static LifecycleInput decode(ConsumerRecord<byte[], byte[]> record) {
         Header type = record.headers().lastHeader(RecordHeaders.CE_TYPE);
-        if (type != null && (type.value() == null
-                || !SessionEventRecord.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8)))) {
-            throw new MalformedRecordException("not a " + SessionEventRecord.TYPE + " record");
+        if (type == null) {
+            return LifecycleInput.of(SessionEventRecord.CODEC.decode(record.value()));
         }
-        return SessionEventRecord.CODEC.decode(record.value());
+        String name = type.value() == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+        return switch (name) {
+            case SessionEventRecord.TYPE -> LifecycleInput.of(SessionEventRecord.CODEC.decode(record.value()));
+            case SubdeviceEventRecord.TYPE -> LifecycleInput.of(SubdeviceEventRecord.CODEC.decode(record.value()));
+            default -> throw new MalformedRecordException("not a " + SessionEventRecord.TYPE + " or "
+                    + SubdeviceEventRecord.TYPE + " record: " + name);
+        };
     }
 
-    List<SessionEventRecord> events() {
+    List<LifecycleInput> events() {
         return events;
     }
 

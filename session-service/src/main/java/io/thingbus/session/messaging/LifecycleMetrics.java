@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.Consumer;
  *       [{@code thingbus_session_lifecycle_events_total}]: events applied to the view, and events about a connection
  *       that is no longer current (ignored);</li>
  *   <li>{@code thingbus.session.lifecycle.rejected} with {@code reason} = {@code malformed-record} (not a session
- *       event) or {@code invalid-event} (a session event with unusable fields): records skipped;</li>
+ *       event) or {@code invalid-event} (a session or sub-device event with unusable fields): records skipped;</li>
  *   <li>{@code thingbus.session.store.failures}: batches the database failed, each retried;</li>
  *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag).</li>
  * </ul>
@@ -70,7 +70,7 @@ public final class LifecycleMetrics {
 
     private Counter rejected(String reason) {
         return Counter.builder("thingbus.session.lifecycle.rejected")
-                .description("Lifecycle records skipped because they are not usable session events")
+                .description("Lifecycle records skipped because they are not usable session or sub-device events")
                 .tag("reason", reason)
                 .register(registry);
     }

@@ -1,10 +1,12 @@
 package io.thingbus.session.persistence;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.session.domain.CoveredDevice;
 import io.thingbus.session.domain.Session;
 import io.thingbus.session.domain.SessionChanges;
 import io.thingbus.session.domain.SessionKey;
 import io.thingbus.session.domain.StoreUnavailableException;
+import io.thingbus.session.domain.Subdevice;
 import io.thingbus.session.domain.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +34,17 @@ final class JdbcSessionChanges implements SessionChanges {
             + "DO UPDATE SET qos = EXCLUDED.qos, device_id = EXCLUDED.device_id";
     private static final String DELETE_SUBSCRIPTION =
             "DELETE FROM subscriptions WHERE tenant = ? AND client_id = ? AND topic_filter = ?";
+    private static final String DROP_SUBDEVICES = "DELETE FROM subdevices WHERE tenant = ? AND client_id = ?";
+    private static final String UPSERT_SUBDEVICE = "INSERT INTO subdevices (tenant, client_id, device_id, "
+            + "connection_id, device_type, gateway_id, connected_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (tenant, client_id, device_id) DO UPDATE SET "
+            + "device_type = COALESCE(EXCLUDED.device_type, subdevices.device_type), "
+            + "gateway_id = EXCLUDED.gateway_id, "
+            + "connected_at = CASE WHEN subdevices.connection_id = EXCLUDED.connection_id "
+            + "THEN subdevices.connected_at ELSE EXCLUDED.connected_at END, "
+            + "connection_id = EXCLUDED.connection_id";
+    private static final String DELETE_SUBDEVICE =
+            "DELETE FROM subdevices WHERE tenant = ? AND client_id = ? AND device_id = ?";
 
     private final Connection connection;
 
@@ -51,8 +64,10 @@ final class JdbcSessionChanges implements SessionChanges {
     @Override
     public void open(Session session) {
         try (PreparedStatement drop = keyed(DROP_SUBSCRIPTIONS, session.key());
+             PreparedStatement dropSubdevices = keyed(DROP_SUBDEVICES, session.key());
              PreparedStatement upsert = keyed(UPSERT_SESSION, session.key())) {
             drop.executeUpdate();
+            dropSubdevices.executeUpdate();
             upsert.setString(3, session.connectionId());
             upsert.setString(4, session.broker());
             upsert.setString(5, session.transport().wireName());
@@ -97,6 +112,30 @@ final class JdbcSessionChanges implements SessionChanges {
                 statement.addBatch();
             }
             statement.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void connectSubdevice(SessionKey key, String connectionId, Subdevice subdevice) {
+        try (PreparedStatement statement = keyed(UPSERT_SUBDEVICE, key)) {
+            statement.setString(3, subdevice.device().value());
+            statement.setString(4, connectionId);
+            statement.setString(5, subdevice.deviceType().orElse(null));
+            statement.setString(6, subdevice.gateway().value());
+            statement.setObject(7, OffsetDateTime.ofInstant(subdevice.connectedAt(), ZoneOffset.UTC));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void disconnectSubdevice(SessionKey key, DeviceId device) {
+        try (PreparedStatement statement = keyed(DELETE_SUBDEVICE, key)) {
+            statement.setString(3, device.value());
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);
         }

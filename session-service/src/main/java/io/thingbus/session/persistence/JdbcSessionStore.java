@@ -1,5 +1,6 @@
 package io.thingbus.session.persistence;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.session.domain.CoveredDevice;
@@ -9,6 +10,7 @@ import io.thingbus.session.domain.SessionChanges;
 import io.thingbus.session.domain.SessionKey;
 import io.thingbus.session.domain.SessionStore;
 import io.thingbus.session.domain.StoreUnavailableException;
+import io.thingbus.session.domain.Subdevice;
 import io.thingbus.session.domain.Subscription;
 import io.thingbus.session.domain.Transport;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-/** {@link SessionStore} on the tables {@code sessions} and {@code subscriptions} (schema {@code session}). Thread-safe. */
+/**
+ * {@link SessionStore} on the tables {@code sessions}, {@code subscriptions} and {@code subdevices} (schema
+ * {@code session}). Thread-safe.
+ */
 @Singleton
 public class JdbcSessionStore implements SessionStore {
 
@@ -34,6 +40,10 @@ public class JdbcSessionStore implements SessionStore {
             + "s.protocol_version, s.token_hash, s.connected_at, b.topic_filter, b.qos, b.device_id "
             + "FROM sessions s LEFT JOIN subscriptions b ON b.tenant = s.tenant AND b.client_id = s.client_id "
             + "WHERE s.tenant = ? ORDER BY s.client_id";
+    /** Only rows of the session's current connection: a sub-device never outlives its gateway's connection. */
+    private static final String SUBDEVICES_OF = "SELECT d.client_id, d.device_id, d.device_type, d.gateway_id, "
+            + "d.connected_at FROM subdevices d JOIN sessions s ON s.tenant = d.tenant AND s.client_id = d.client_id "
+            + "AND s.connection_id = d.connection_id WHERE d.tenant = ?";
 
     private final DataSource dataSource;
 
@@ -44,15 +54,38 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public List<Session> sessionsOf(TenantId tenant) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SESSIONS_OF)) {
-            statement.setString(1, tenant.value());
-            try (ResultSet rows = statement.executeQuery()) {
-                return sessionsIn(tenant, rows);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                List<Session> sessions = query(connection, SESSIONS_OF, tenant, rows -> sessionsIn(tenant, rows));
+                Map<String, List<Subdevice>> subdevices = query(connection, SUBDEVICES_OF, tenant,
+                        JdbcSessionStore::subdevicesIn);
+                return sessions.stream()
+                        .map(s -> s.withSubdevices(subdevices.getOrDefault(s.key().clientId(), List.of())))
+                        .toList();
+            } finally {
+                connection.rollback();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read sessions", e);
         }
+    }
+
+    /** Reads rows of one tenant; one snapshot when called inside a repeatable-read transaction. */
+    private static <T> T query(Connection connection, String sql, TenantId tenant, RowsReader<T> reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenant.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
     }
 
     @Override
@@ -91,6 +124,16 @@ public class JdbcSessionStore implements SessionStore {
                 .toList();
     }
 
+    private static Map<String, List<Subdevice>> subdevicesIn(ResultSet rows) throws SQLException {
+        Map<String, List<Subdevice>> subdevices = new HashMap<>();
+        while (rows.next()) {
+            subdevices.computeIfAbsent(rows.getString(1), clientId -> new ArrayList<>()).add(new Subdevice(
+                    DeviceId.of(rows.getString(2)), Optional.ofNullable(rows.getString(3)),
+                    DeviceId.of(rows.getString(4)), rows.getObject(5, OffsetDateTime.class).toInstant()));
+        }
+        return subdevices;
+    }
+
     private static Session sessionOf(TenantId tenant, ResultSet row) throws SQLException {
         return new Session(
                 SessionKey.of(tenant, row.getString(1)),
@@ -100,6 +143,7 @@ public class JdbcSessionStore implements SessionStore {
                 MqttVersion.fromWire(row.getString(5)).orElseThrow(),
                 Optional.ofNullable(row.getString(6)).map(SecretHash::parse),
                 row.getObject(7, OffsetDateTime.class).toInstant(),
+                List.of(),
                 List.of());
     }
 }

@@ -1,13 +1,15 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
 import java.time.Instant;
 import java.util.List;
 
-/** Session event records as a broker would write them, for one client of one tenant. */
+/** Session and sub-device event records as a broker would write them, for one client of one tenant. */
 final class Events {
 
     static final SecretHash TOKEN_HASH = SecretHash.of("token-of-the-tests");
@@ -20,25 +22,39 @@ final class Events {
         this.clientId = clientId;
     }
 
-    SessionEventRecord connected(String connection, String broker, String transport, Instant at) {
-        return new SessionEventRecord(SessionEventRecord.CONNECTED, tenant, clientId, connection, broker, TOKEN_HASH,
-                transport, "3.1.1", List.of(), null, at);
+    LifecycleInput connected(String connection, String broker, String transport, Instant at) {
+        return LifecycleInput.of(new SessionEventRecord(SessionEventRecord.CONNECTED, tenant, clientId, connection,
+                broker, TOKEN_HASH, transport, "3.1.1", List.of(), null, at));
     }
 
-    SessionEventRecord disconnected(String connection, String broker, String reason) {
-        return new SessionEventRecord(SessionEventRecord.DISCONNECTED, tenant, clientId, connection, broker, null,
-                null, null, List.of(), reason, Instant.parse("2026-11-21T12:00:00Z"));
+    LifecycleInput disconnected(String connection, String broker, String reason) {
+        return LifecycleInput.of(new SessionEventRecord(SessionEventRecord.DISCONNECTED, tenant, clientId, connection,
+                broker, null, null, null, List.of(), reason, Instant.parse("2026-11-21T12:00:00Z")));
     }
 
-    SessionEventRecord subscribed(String connection, String broker, SessionSubscription... subscriptions) {
-        return new SessionEventRecord(SessionEventRecord.SUBSCRIBED, tenant, clientId, connection, broker, null,
-                null, null, List.of(subscriptions), null, Instant.parse("2026-11-21T11:00:00Z"));
+    LifecycleInput subscribed(String connection, String broker, SessionSubscription... subscriptions) {
+        return LifecycleInput.of(new SessionEventRecord(SessionEventRecord.SUBSCRIBED, tenant, clientId, connection,
+                broker, null, null, null, List.of(subscriptions), null, Instant.parse("2026-11-21T11:00:00Z")));
     }
 
-    SessionEventRecord unsubscribed(String connection, String broker, String... filters) {
-        return new SessionEventRecord(SessionEventRecord.UNSUBSCRIBED, tenant, clientId, connection, broker, null,
-                null, null, java.util.Arrays.stream(filters).map(f -> new SessionSubscription(f, 0, null)).toList(),
-                null, Instant.parse("2026-11-21T11:30:00Z"));
+    LifecycleInput unsubscribed(String connection, String broker, String... filters) {
+        return LifecycleInput.of(new SessionEventRecord(SessionEventRecord.UNSUBSCRIBED, tenant, clientId, connection,
+                broker, null, null, null,
+                java.util.Arrays.stream(filters).map(f -> new SessionSubscription(f, 0, null)).toList(), null,
+                Instant.parse("2026-11-21T11:30:00Z")));
+    }
+
+    /** The client, as a gateway, announces that {@code device} connected through its connection. */
+    LifecycleInput subdeviceConnected(String connection, String device, String type, Instant at) {
+        return LifecycleInput.of(new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, tenant,
+                DeviceId.of(device), type, DeviceId.of(clientId), clientId, connection, "broker-0", TOKEN_HASH, at));
+    }
+
+    /** The client, as a gateway, announces that {@code device} disconnected. */
+    LifecycleInput subdeviceDisconnected(String connection, String device) {
+        return LifecycleInput.of(new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant,
+                DeviceId.of(device), null, DeviceId.of(clientId), clientId, connection, "broker-0", TOKEN_HASH,
+                Instant.parse("2026-11-21T12:30:00Z")));
     }
 
     static SessionSubscription downlink(String device) {

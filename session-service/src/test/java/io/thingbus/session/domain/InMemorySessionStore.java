@@ -1,5 +1,6 @@
 package io.thingbus.session.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.TenantId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ final class InMemorySessionStore implements SessionStore {
     Map<SessionKey, Session> snapshot() {
         Map<SessionKey, Session> copy = new LinkedHashMap<>();
         sessions.forEach((key, session) -> copy.put(key, session.withSubscriptions(session.subscriptions().stream()
-                .sorted(java.util.Comparator.comparing(Subscription::filter)).toList())));
+                .sorted(java.util.Comparator.comparing(Subscription::filter)).toList())
+                .withSubdevices(session.subdevices().stream()
+                        .sorted(java.util.Comparator.comparing(s -> s.device().value())).toList())));
         return copy;
     }
 
@@ -60,7 +63,7 @@ final class InMemorySessionStore implements SessionStore {
 
         @Override
         public void open(Session session) {
-            state.put(session.key(), session.withSubscriptions(List.of()));
+            state.put(session.key(), session.withSubscriptions(List.of()).withSubdevices(List.of()));
         }
 
         @Override
@@ -77,6 +80,29 @@ final class InMemorySessionStore implements SessionStore {
                 updated.add(added);
             }
             state.put(key, session.withSubscriptions(updated));
+        }
+
+        @Override
+        public void connectSubdevice(SessionKey key, String connectionId, Subdevice subdevice) {
+            Session session = state.get(key);
+            List<Subdevice> updated = new ArrayList<>(session.subdevices());
+            Subdevice stored = subdevice;
+            for (Subdevice known : session.subdevices()) {
+                if (known.device().equals(subdevice.device())) {
+                    updated.remove(known);
+                    stored = new Subdevice(subdevice.device(), subdevice.deviceType().or(known::deviceType),
+                            subdevice.gateway(), known.connectedAt());
+                }
+            }
+            updated.add(stored);
+            state.put(key, session.withSubdevices(updated));
+        }
+
+        @Override
+        public void disconnectSubdevice(SessionKey key, DeviceId device) {
+            Session session = state.get(key);
+            state.put(key, session.withSubdevices(session.subdevices().stream()
+                    .filter(s -> !s.device().equals(device)).toList()));
         }
 
         @Override

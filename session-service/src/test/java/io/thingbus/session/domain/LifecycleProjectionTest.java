@@ -4,7 +4,6 @@ import static io.thingbus.session.domain.Events.downlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
 import io.thingbus.contracts.TenantId;
 import java.time.Instant;
@@ -112,7 +111,7 @@ class LifecycleProjectionTest {
 
     @Test
     void replayingRecords_inOrder_leavesTheSameView() {
-        List<SessionEventRecord> log = List.of(
+        List<LifecycleInput> log = List.of(
                 client.connected("c-1", "broker-0", "tcp", T1),
                 client.subscribed("c-1", "broker-0", downlink("dev-1"), downlink("dev-2")),
                 client.connected("c-2", "broker-1", "ws", T2),
@@ -133,7 +132,7 @@ class LifecycleProjectionTest {
 
     @Test
     void invalidEvents_areRejectedByIndex_andTheOthersApplied() {
-        List<SessionEventRecord> batch = new ArrayList<>();
+        List<LifecycleInput> batch = new ArrayList<>();
         batch.add(client.connected("c-1", "broker-0", "quic", T1));
         batch.add(client.connected("c-1", "broker-0", "tcp", T1));
         batch.add(client.subscribed("c-1", "broker-0", new SessionSubscription("tok/x/subscribe", 1, "a/b")));

@@ -88,7 +88,7 @@ class SessionQueryTest {
 
     private static Session session(String clientId, Transport transport, Subscription... subscriptions) {
         return new Session(SessionKey.of(TenantId.of("Uq"), clientId), "c", "broker-0", transport, MqttVersion.V5,
-                Optional.empty(), Instant.EPOCH, List.of(subscriptions));
+                Optional.empty(), Instant.EPOCH, List.of(subscriptions), List.of());
     }
 
     private static Subscription subscription(String filter, String device) {

@@ -3,10 +3,13 @@ package io.thingbus.session.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SessionEventRecord;
+import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.session.domain.LifecycleInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +25,9 @@ class LifecycleBatchTest {
     private static final TopicPartition PARTITION = new TopicPartition("thingbus.lifecycle.v1", 2);
     private static final SessionEventRecord CONNECTED = new SessionEventRecord("connected", TenantId.of("U1"), "c",
             "conn", "broker-0", null, "tcp", "5", List.of(), null, Instant.parse("2026-11-21T10:00:00Z"));
+    private static final SubdeviceEventRecord SUBDEVICE_CONNECTED = new SubdeviceEventRecord("connected",
+            TenantId.of("U1"), DeviceId.of("Device A"), "thermometer", DeviceId.of("c"), "c", "conn", "broker-0", null,
+            Instant.parse("2026-11-21T10:00:01Z"));
 
     @Test
     void batch_keepsEventsInOrder_setsAsideMalformedRecords_andCommitsPastTheLastOne() {
@@ -32,7 +38,7 @@ class LifecycleBatchTest {
 
         LifecycleBatch batch = LifecycleBatch.of(records);
 
-        assertThat(batch.events()).containsExactly(CONNECTED);
+        assertThat(batch.events()).containsExactly(LifecycleInput.of(CONNECTED));
         assertThat(batch.positionOf(0)).isEqualTo("thingbus.lifecycle.v1-2@7");
         assertThat(batch.malformed()).extracting(LifecycleBatch.MalformedRecord::position)
                 .containsExactly("thingbus.lifecycle.v1-2@8", "thingbus.lifecycle.v1-2@9");
@@ -54,7 +60,25 @@ class LifecycleBatchTest {
         ConsumerRecord<byte[], byte[]> record = record(1, SessionEventRecord.CODEC.encode(CONNECTED));
         record.headers().add(RecordHeaders.CE_TYPE, SessionEventRecord.TYPE.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(LifecycleBatch.decode(record)).isEqualTo(CONNECTED);
+        assertThat(LifecycleBatch.decode(record)).isEqualTo(LifecycleInput.of(CONNECTED));
+    }
+
+    @Test
+    void recordWithTheSubdeviceEventType_isDecodedAsASubdeviceEvent() {
+        ConsumerRecord<byte[], byte[]> record = record(1, SubdeviceEventRecord.CODEC.encode(SUBDEVICE_CONNECTED));
+        record.headers().add(RecordHeaders.CE_TYPE, SubdeviceEventRecord.TYPE.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(LifecycleBatch.decode(record)).isEqualTo(LifecycleInput.of(SUBDEVICE_CONNECTED));
+    }
+
+    @Test
+    void subdeviceEventWithoutItsGateway_isMalformed() {
+        String json = "{\"event\":\"connected\",\"tenant\":\"U1\",\"device_id\":\"Device A\",\"client_id\":\"c\","
+                + "\"connection_id\":\"conn\",\"broker\":\"broker-0\",\"at\":\"2026-11-21T10:00:00Z\"}";
+        ConsumerRecord<byte[], byte[]> record = record(1, json.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(RecordHeaders.CE_TYPE, SubdeviceEventRecord.TYPE.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> LifecycleBatch.decode(record)).isInstanceOf(MalformedRecordException.class);
     }
 
     private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
