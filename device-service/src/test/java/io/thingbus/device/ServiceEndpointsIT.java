@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 class ServiceEndpointsIT {
 
     @Test
-    void health_isUpWithDatabaseTelemetryAndGatewayConsumers() {
+    void health_isUpWithDatabaseTelemetryChannelsAndGatewayConsumers() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("telemetry-consumer"))
+                .body("checks.find { it.name == 'channels-consumer' }.status", equalTo("UP"))
                 .body("checks.name", hasItem("gateway-consumers"))
                 .body("checks.find { it.name == 'gateway-consumers' }.data.lifecycle-consumer", equalTo(true))
                 .body("checks.find { it.name == 'gateway-consumers' }.data.device-requests-consumer", equalTo(true));
@@ -33,6 +34,8 @@ class ServiceEndpointsIT {
                 .body(containsString("thingbus_device_lifecycle_malformed_total"))
                 .body(containsString("thingbus_device_attributes_malformed_total"))
                 .body(containsString("thingbus_device_requests_malformed_total"))
+                .body(containsString("thingbus_device_channels_malformed_total"))
+                .body(containsString("thingbus_device_channel_fallbacks_total"))
                 .body(containsString("thingbus_device_provisioning_claimed_away_total"))
                 .body(containsString("thingbus_device_attribute_requests_answered_total"));
     }

@@ -41,6 +41,17 @@ final class BodyInput {
         return optional(field, raw, parser).map(FieldUpdate::set).orElseGet(FieldUpdate::keep);
     }
 
+    /**
+     * A field whose {@code null} means "back to the default": absent ({@code named} false) keeps it, {@code null} or
+     * {@code ""} clears it, anything else sets it.
+     */
+    <T> FieldUpdate<T> resettable(String field, boolean named, String raw, Function<String, T> parser) {
+        if (!named) {
+            return FieldUpdate.keep();
+        }
+        return raw == null ? FieldUpdate.clear() : update(field, raw, parser);
+    }
+
     /** @throws ProblemException 400 listing every violation, when there is any */
     void requireValid() {
         if (!violations.isEmpty()) {

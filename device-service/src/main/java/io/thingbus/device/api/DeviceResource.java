@@ -1,5 +1,6 @@
 package io.thingbus.device.api;
 
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.device.domain.Device;
@@ -59,7 +60,8 @@ public class DeviceResource {
 
     @POST
     @Path("{device_id}")
-    @Operation(summary = "Create a device (name defaults to the id, token to the caller's first device token)")
+    @Operation(summary = "Create a device (name defaults to the id, token to the caller's first device token, "
+            + "channel to the device's default channel)")
     public Response create(@HeaderParam(GatewayHeaders.TENANT) String tenant,
                            @PathParam("device_id") String deviceId, @RequestBody(content = @Content(
                                    mediaType = MediaType.APPLICATION_JSON,
@@ -71,7 +73,8 @@ public class DeviceResource {
 
     @PUT
     @Path("{device_id}")
-    @Operation(summary = "Change name and/or device token; If-Match with the ETag guards against lost updates")
+    @Operation(summary = "Change name, device token and/or channel (null = the default channel); If-Match with the "
+            + "ETag guards against lost updates")
     public Response update(@HeaderParam(GatewayHeaders.TENANT) String tenant,
                            @PathParam("device_id") String deviceId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(
@@ -98,11 +101,15 @@ public class DeviceResource {
     }
 
     private DeviceInput input(String body) {
-        DeviceRequest request = json.read(body, DeviceRequest.class, new DeviceRequest(null, null));
+        JsonBody.Named<DeviceRequest> named =
+                json.readNamed(body, DeviceRequest.class, new DeviceRequest(null, null, null));
+        DeviceRequest request = named.value();
         BodyInput input = new BodyInput();
         DeviceInput result = new DeviceInput(
                 input.optional("name", request.name(), DeviceName::of),
-                input.optional("device_token", request.deviceToken(), DeviceToken::of));
+                input.optional("device_token", request.deviceToken(), DeviceToken::of),
+                input.resettable(DeviceRequest.CHANNEL_ID, named.names(DeviceRequest.CHANNEL_ID), request.channelId(),
+                        ChannelId::of));
         input.requireValid();
         return result;
     }

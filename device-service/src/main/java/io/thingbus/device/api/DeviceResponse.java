@@ -2,6 +2,7 @@ package io.thingbus.device.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.device.domain.Device;
 import io.thingbus.device.domain.DeviceToken;
 import io.thingbus.device.domain.SubdeviceLink;
@@ -9,11 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A device as ThingScale shows it. {@code channel_id} is the device's default channel, where its telemetry is stored
- * ({@code GET /stream/{channel_id}}); {@code device_token} is null when the device has none. For a gateway's
- * sub-device, {@code gateway_id} is the gateway that announced it last, {@code connected} whether it is connected
- * through that gateway now and {@code last_seen_at} when it last connected or disconnected; all three are null for
- * devices no gateway announced.
+ * A device as ThingScale shows it. {@code channel_id} is the channel its telemetry goes to
+ * ({@code GET /stream/{channel_id}}): the one the user chose, else the device's default channel; {@code channels} are
+ * the default channel followed by the caller's channels associated with the device (by channel id);
+ * {@code device_token} is null when the device has none. For a gateway's sub-device, {@code gateway_id} is the gateway
+ * that announced it last, {@code connected} whether it is connected through that gateway now and
+ * {@code last_seen_at} when it last connected or disconnected; all three are null for devices no gateway announced.
  */
 @JsonPropertyOrder({"device_id", "name", "channel_id", "channels", "device_token", "provisioning", "created_at",
         "updated_at", "gateway_id", "connected", "last_seen_at"})
@@ -31,9 +33,9 @@ public record DeviceResponse(
         @JsonProperty("last_seen_at") Instant lastSeenAt) {
 
     static DeviceResponse of(Device device) {
-        String channel = device.channel().value();
         SubdeviceLink link = device.gateway().orElse(null);
-        return new DeviceResponse(device.key().device().value(), device.name().value(), channel, List.of(channel),
+        return new DeviceResponse(device.key().device().value(), device.name().value(), device.channel().value(),
+                device.channels().stream().map(ChannelId::value).toList(),
                 device.token().map(DeviceToken::value).orElse(null), device.provisioning().wireName(),
                 device.createdAt(), device.updatedAt(),
                 link == null ? null : link.gatewayId().value(),

@@ -6,6 +6,7 @@ import io.thingbus.device.domain.DeviceAlreadyExistsException;
 import io.thingbus.device.domain.ForeignDeviceTokenException;
 import io.thingbus.device.domain.NoDeviceTokenException;
 import io.thingbus.device.domain.RegistryException;
+import io.thingbus.device.domain.UnknownChannelException;
 import io.thingbus.device.domain.UnknownCredentialException;
 import io.thingbus.device.domain.UnknownDeviceException;
 import io.thingbus.device.domain.UnknownUserException;
@@ -39,6 +40,7 @@ public class RegistryProblemMapper implements ExceptionMapper<RegistryException>
             Map.entry(VersionMismatchException.class,
                     detail -> Problem.of(412, "version-mismatch", "Precondition failed", detail)),
             Map.entry(ForeignDeviceTokenException.class, detail -> Problem.invalidField("body.device_token", detail)),
+            Map.entry(UnknownChannelException.class, detail -> Problem.invalidField("body.channel_id", detail)),
             Map.entry(ClaimRefusedException.class,
                     detail -> Problem.of(400, "claim-refused", "Claim refused", detail)),
             Map.entry(AmbiguousClaimException.class,

@@ -5,6 +5,7 @@ import io.thingbus.device.domain.AdminKey;
 import io.thingbus.device.domain.AutoProvisioning;
 import io.thingbus.device.domain.Claiming;
 import io.thingbus.device.domain.DeviceAttributes;
+import io.thingbus.device.domain.DeviceChannels;
 import io.thingbus.device.domain.DeviceRegistry;
 import io.thingbus.device.domain.KnownDevices;
 import io.thingbus.device.domain.Plan;
@@ -79,6 +80,12 @@ public class DomainBeans {
     @Singleton
     DeviceAttributes deviceAttributes(RegistryStore store, KnownDevices knownDevices, Clock clock) {
         return new DeviceAttributes(store, knownDevices, clock);
+    }
+
+    @Produces
+    @Singleton
+    DeviceChannels deviceChannels(RegistryStore store, Clock clock) {
+        return new DeviceChannels(store, clock);
     }
 
     @Produces

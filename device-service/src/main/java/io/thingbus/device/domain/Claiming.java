@@ -147,7 +147,7 @@ public final class Claiming {
         attributes.forEach((scope, values) ->
                 tx.attributes().apply(target, scope, AttributePatch.setting(values), now));
         tx.outbox().append(OutboxMessages.deviceChanged(claimed));
-        return new Moved(from, claimed);
+        return new Moved(from, claimed.withAssociatedChannels(tx.channels().associatedWith(target)));
     }
 
     private static Map<AttributeScope, Map<AttributeKey, JsonNode>> attributesOf(RegistryTransaction tx,

@@ -1,5 +1,6 @@
 package io.thingbus.device.domain;
 
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
 import java.time.Clock;
@@ -35,12 +36,14 @@ public final class DeviceRegistry {
     }
 
     /**
-     * Registers a device with provisioning {@code api}. Name defaults to the device id, token to the user's first.
-     * A device another user had claimed away from the tenant is the tenant's again (auto-provisioning resumes).
+     * Registers a device with provisioning {@code api}. Name defaults to the device id, token to the user's first,
+     * channel to the device's default channel. A device another user had claimed away from the tenant is the tenant's
+     * again (auto-provisioning resumes).
      *
      * @throws DeviceAlreadyExistsException when the tenant has a device with that id
      * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
      * @throws NoDeviceTokenException when no token was given and the tenant has none
+     * @throws UnknownChannelException when the given channel is not one of the tenant's
      * @throws UnknownUserException when the tenant is not a registered user
      */
     public Device register(DeviceKey key, DeviceInput input) {
@@ -53,24 +56,27 @@ public final class DeviceRegistry {
                     ? ownToken(tx, key.tenant(), input.token().get())
                     : tx.credentials().firstDeviceToken(key.tenant()).orElseThrow(NoDeviceTokenException::new);
             DeviceName name = input.name().orElseGet(() -> DeviceName.defaultFor(key.device()));
-            Device device = Device.registered(key, name, Optional.of(token), Provisioning.API, now);
+            Optional<ChannelId> channel = input.channel().applyTo(Optional.empty());
+            Device device = Device.registered(key, name, Optional.of(token), channel, Provisioning.API, now);
+            requireOwnChannel(tx, device, Optional.empty());
             if (!tx.devices().insert(device)) {
                 throw new DeviceAlreadyExistsException();
             }
             tx.claims().unmarkClaimedAway(key);
             tx.outbox().append(OutboxMessages.deviceChanged(device));
-            return device;
+            return device.withAssociatedChannels(tx.channels().associatedWith(key));
         });
         knownDevices.remember(key);
         return created;
     }
 
     /**
-     * Changes name and/or token of a device; parts not given stay as they are.
+     * Changes name, token and/or channel of a device; parts not given stay as they are.
      *
      * @throws UnknownDeviceException when the tenant has no such device
      * @throws VersionMismatchException when {@code condition} does not allow the current version
      * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
+     * @throws UnknownChannelException when the given channel is not one of the tenant's
      */
     public Device change(DeviceKey key, DeviceInput input, VersionCondition condition) {
         Instant now = now();
@@ -79,7 +85,9 @@ public final class DeviceRegistry {
             Optional<DeviceToken> token = input.token().isPresent()
                     ? Optional.of(ownToken(tx, key.tenant(), input.token().get()))
                     : current.token();
-            Device changed = current.changed(input.name().orElse(current.name()), token, now);
+            Device changed = current.changed(input.name().orElse(current.name()), token,
+                    input.channel().applyTo(current.chosenChannel()), now);
+            requireOwnChannel(tx, changed, current.chosenChannel());
             tx.devices().update(changed);
             tx.outbox().append(OutboxMessages.deviceChanged(changed));
             return changed;
@@ -110,6 +118,18 @@ public final class DeviceRegistry {
             throw new VersionMismatchException();
         }
         return current;
+    }
+
+    /**
+     * Checks a newly chosen channel (the default channel and an unchanged choice need no check) and keeps it from
+     * being deleted until the transaction ends.
+     */
+    private static void requireOwnChannel(RegistryTransaction tx, Device device, Optional<ChannelId> before) {
+        Optional<ChannelId> chosen = device.chosenChannel();
+        if (chosen.isPresent() && !chosen.equals(before)
+                && !tx.channels().lockIfExists(device.key().tenant(), chosen.get())) {
+            throw new UnknownChannelException();
+        }
     }
 
     private static DeviceToken ownToken(RegistryTransaction tx, TenantId tenant, DeviceToken token) {

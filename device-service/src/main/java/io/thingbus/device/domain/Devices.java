@@ -1,5 +1,6 @@
 package io.thingbus.device.domain;
 
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Devices in the current transaction. Devices read carry their sub-device link, when they have one. */
+/**
+ * Devices in the current transaction. Devices read carry their sub-device link, when they have one, and the channels
+ * associated with them ({@link Channels}).
+ */
 public interface Devices {
 
     /** The tenant's devices, ordered by device id; empty for an unknown tenant. */
@@ -21,10 +25,19 @@ public interface Devices {
     /** Like {@link #find} but locks the device until the transaction ends. */
     Optional<Device> findForUpdate(DeviceKey key);
 
-    /** Stores a new device; false (and nothing stored) when the key exists already. The tenant must exist. */
+    /**
+     * The tenant's devices that chose {@code channel} for their telemetry, ordered by device id, locked until the
+     * transaction ends.
+     */
+    List<Device> choosingForUpdate(TenantId tenant, ChannelId channel);
+
+    /**
+     * Stores a new device; false (and nothing stored) when the key exists already. The tenant must exist, and so must
+     * the device's chosen channel, if any ({@link Channels}).
+     */
     boolean insert(Device device);
 
-    /** Stores name, token, update time and version of an existing device. */
+    /** Stores name, token, chosen channel, update time and version of an existing device. */
     void update(Device device);
 
     /** Deletes the device with its attributes, sub-device link and claiming window; false when there was none. */

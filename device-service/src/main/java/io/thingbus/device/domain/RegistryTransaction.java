@@ -22,4 +22,6 @@ public interface RegistryTransaction {
     Attributes attributes();
 
     Claims claims();
+
+    Channels channels();
 }

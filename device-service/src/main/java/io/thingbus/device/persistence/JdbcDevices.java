@@ -1,5 +1,6 @@
 package io.thingbus.device.persistence;
 
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
@@ -9,25 +10,30 @@ import io.thingbus.device.domain.DeviceToken;
 import io.thingbus.device.domain.Devices;
 import io.thingbus.device.domain.Provisioning;
 import io.thingbus.device.domain.SubdeviceLink;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Devices in table {@code devices}, keyed by (user_id, device_id), read together with their row in
- * {@code subdevice_links} when they have one. Deleting a device deletes its attributes, link and claiming window
- * (foreign keys with {@code ON DELETE CASCADE}).
+ * {@code subdevice_links} when they have one and the channels of table {@code channels} associated with them.
+ * {@code channel_id} is the chosen channel (NULL = the default channel), a foreign key into {@code channels}.
+ * Deleting a device deletes its attributes, link and claiming window (foreign keys with {@code ON DELETE CASCADE}).
  */
 final class JdbcDevices implements Devices {
 
     private static final String COLUMNS =
-            "user_id, device_id, name, device_token, provisioning, created_at, updated_at, version";
-    private static final String SELECT = "SELECT d.user_id, d.device_id, d.name, d.device_token, d.provisioning, "
-            + "d.created_at, d.updated_at, d.version, l.gateway_id, l.gateway_client_id, l.connection_id, "
-            + "l.connected, l.last_seen_at FROM devices d LEFT JOIN subdevice_links l "
-            + "ON l.user_id = d.user_id AND l.device_id = d.device_id";
+            "user_id, device_id, name, device_token, channel_id, provisioning, created_at, updated_at, version";
+    private static final String SELECT = "SELECT d.user_id, d.device_id, d.name, d.device_token, d.channel_id, "
+            + "d.provisioning, d.created_at, d.updated_at, d.version, l.gateway_id, l.gateway_client_id, "
+            + "l.connection_id, l.connected, l.last_seen_at, "
+            + "ARRAY(SELECT c.channel_id FROM channels c WHERE c.user_id = d.user_id AND c.device_id = d.device_id "
+            + "ORDER BY c.channel_id COLLATE \"C\") AS associated_channels "
+            + "FROM devices d LEFT JOIN subdevice_links l ON l.user_id = d.user_id AND l.device_id = d.device_id";
     private static final String BY_KEY = " WHERE user_id = ? AND device_id = ?";
     private static final String BY_JOINED_KEY = " WHERE d.user_id = ? AND d.device_id = ?";
 
@@ -60,19 +66,26 @@ final class JdbcDevices implements Devices {
     }
 
     @Override
+    public List<Device> choosingForUpdate(TenantId tenant, ChannelId channel) {
+        return sql.query(SELECT + " WHERE d.user_id = ? AND d.channel_id = ? ORDER BY d.device_id FOR UPDATE OF d",
+                JdbcDevices::read, tenant.value(), channel.value());
+    }
+
+    @Override
     public boolean insert(Device device) {
-        return sql.update("INSERT INTO devices (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        return sql.update("INSERT INTO devices (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (user_id, device_id) DO NOTHING",
                 device.key().tenant().value(), device.key().device().value(), device.name().value(),
-                device.token().map(DeviceToken::value).orElse(null), device.provisioning().wireName(),
-                device.createdAt(), device.updatedAt(), device.version()) == 1;
+                device.token().map(DeviceToken::value).orElse(null), chosenChannel(device),
+                device.provisioning().wireName(), device.createdAt(), device.updatedAt(), device.version()) == 1;
     }
 
     @Override
     public void update(Device device) {
-        sql.update("UPDATE devices SET name = ?, device_token = ?, updated_at = ?, version = ?" + BY_KEY,
-                device.name().value(), device.token().map(DeviceToken::value).orElse(null), device.updatedAt(),
-                device.version(), device.key().tenant().value(), device.key().device().value());
+        sql.update("UPDATE devices SET name = ?, device_token = ?, channel_id = ?, updated_at = ?, version = ?"
+                        + BY_KEY,
+                device.name().value(), device.token().map(DeviceToken::value).orElse(null), chosenChannel(device),
+                device.updatedAt(), device.version(), device.key().tenant().value(), device.key().device().value());
     }
 
     @Override
@@ -91,11 +104,26 @@ final class JdbcDevices implements Devices {
                 DeviceKey.of(TenantId.of(row.getString("user_id")), DeviceId.of(row.getString("device_id"))),
                 DeviceName.of(row.getString("name")),
                 Optional.ofNullable(row.getString("device_token")).map(DeviceToken::of),
+                Optional.ofNullable(row.getString("channel_id")).map(ChannelId::of),
                 Provisioning.fromWireName(row.getString("provisioning")),
                 Sql.instant(row, "created_at"),
                 Sql.instant(row, "updated_at"),
                 row.getLong("version"),
-                link(row));
+                link(row),
+                associatedChannels(row));
+    }
+
+    private static String chosenChannel(Device device) {
+        return device.chosenChannel().map(ChannelId::value).orElse(null);
+    }
+
+    private static List<ChannelId> associatedChannels(ResultSet row) throws SQLException {
+        Array channels = row.getArray("associated_channels");
+        try {
+            return Arrays.stream((String[]) channels.getArray()).map(ChannelId::of).toList();
+        } finally {
+            channels.free();
+        }
     }
 
     private static Optional<SubdeviceLink> link(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.thingbus.device.persistence;
 
 import io.thingbus.device.domain.Attributes;
+import io.thingbus.device.domain.Channels;
 import io.thingbus.device.domain.Claims;
 import io.thingbus.device.domain.Credentials;
 import io.thingbus.device.domain.Devices;
@@ -19,6 +20,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     private final JdbcSubdeviceLinks links;
     private final JdbcAttributes attributes;
     private final JdbcClaims claims;
+    private final JdbcChannels channels;
 
     JdbcRegistryTransaction(Sql sql) {
         this.users = new JdbcUsers(sql);
@@ -28,6 +30,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
         this.links = new JdbcSubdeviceLinks(sql);
         this.attributes = new JdbcAttributes(sql);
         this.claims = new JdbcClaims(sql);
+        this.channels = new JdbcChannels(sql);
     }
 
     @Override
@@ -63,6 +66,11 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     @Override
     public Claims claims() {
         return claims;
+    }
+
+    @Override
+    public Channels channels() {
+        return channels;
     }
 
     boolean appendedToOutbox() {

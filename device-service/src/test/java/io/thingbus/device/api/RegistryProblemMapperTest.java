@@ -7,6 +7,7 @@ import io.thingbus.device.domain.ClaimRefusedException;
 import io.thingbus.device.domain.DeviceAlreadyExistsException;
 import io.thingbus.device.domain.ForeignDeviceTokenException;
 import io.thingbus.device.domain.NoDeviceTokenException;
+import io.thingbus.device.domain.UnknownChannelException;
 import io.thingbus.device.domain.UnknownCredentialException;
 import io.thingbus.device.domain.UnknownDeviceException;
 import io.thingbus.device.domain.UnknownUserException;
@@ -46,5 +47,13 @@ class RegistryProblemMapperTest {
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.errors()).extracting(Problem.FieldViolation::field).containsExactly("body.device_token");
+    }
+
+    @Test
+    void unknownChannel_isABadRequestNamingTheField() {
+        Problem problem = RegistryProblemMapper.problemFor(new UnknownChannelException());
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.errors()).extracting(Problem.FieldViolation::field).containsExactly("body.channel_id");
     }
 }

@@ -1,6 +1,7 @@
 package io.thingbus.device.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.SecretHash;
@@ -30,6 +31,9 @@ final class InMemoryRegistry implements RegistryStore {
     private record AttributeRow(DeviceKey device, AttributeScope scope, AttributeKey key) {
     }
 
+    private record ChannelKey(TenantId tenant, ChannelId channel) {
+    }
+
     private static final class State {
         final Map<TenantId, User> users = new HashMap<>();
         final Map<SecretHash, TenantId> apiKeys = new HashMap<>();
@@ -40,6 +44,7 @@ final class InMemoryRegistry implements RegistryStore {
         final Map<AttributeRow, JsonNode> attributes = new HashMap<>();
         final Map<DeviceKey, ClaimWindow> windows = new HashMap<>();
         final Set<DeviceKey> claimedAway = new HashSet<>();
+        final Map<ChannelKey, DeviceId> channels = new HashMap<>();
 
         State copy() {
             State copy = new State();
@@ -52,6 +57,7 @@ final class InMemoryRegistry implements RegistryStore {
             copy.attributes.putAll(attributes);
             copy.windows.putAll(windows);
             copy.claimedAway.addAll(claimedAway);
+            copy.channels.putAll(channels);
             return copy;
         }
     }
@@ -96,8 +102,12 @@ final class InMemoryRegistry implements RegistryStore {
         return state.claimedAway.contains(device);
     }
 
+    synchronized boolean hasChannel(TenantId tenant, ChannelId channel) {
+        return state.channels.containsKey(new ChannelKey(tenant, channel));
+    }
+
     private record Transaction(State state) implements RegistryTransaction, Users, Credentials, Devices, Outbox,
-            SubdeviceLinks, Attributes, Claims {
+            SubdeviceLinks, Attributes, Claims, Channels {
 
         @Override
         public Users users() {
@@ -131,6 +141,11 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public Claims claims() {
+            return this;
+        }
+
+        @Override
+        public Channels channels() {
             return this;
         }
 
@@ -224,7 +239,13 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         private Device withLink(Device device) {
-            return device.withGateway(Optional.ofNullable(state.links.get(device.key())));
+            return device.withGateway(Optional.ofNullable(state.links.get(device.key())))
+                    .withAssociatedChannels(associatedWith(device.key()));
+        }
+
+        @Override
+        public List<Device> choosingForUpdate(TenantId tenant, ChannelId channel) {
+            return list(tenant).stream().filter(d -> d.chosenChannel().equals(Optional.of(channel))).toList();
         }
 
         @Override
@@ -234,12 +255,51 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public boolean insert(Device device) {
+            requireChosenChannel(device);
             return state.devices.putIfAbsent(device.key(), device) == null;
         }
 
         @Override
         public void update(Device device) {
+            requireChosenChannel(device);
             state.devices.put(device.key(), device);
+        }
+
+        @Override
+        public void put(TenantId tenant, ChannelId channel, DeviceId device) {
+            state.channels.put(new ChannelKey(tenant, channel), device);
+        }
+
+        @Override
+        public boolean remove(TenantId tenant, ChannelId channel) {
+            if (state.devices.values().stream().anyMatch(d -> d.key().tenant().equals(tenant)
+                    && d.chosenChannel().equals(Optional.of(channel)))) {
+                throw new IllegalStateException("foreign key: a device chose channel " + channel);
+            }
+            return state.channels.remove(new ChannelKey(tenant, channel)) != null;
+        }
+
+        @Override
+        public boolean lockIfExists(TenantId tenant, ChannelId channel) {
+            return state.channels.containsKey(new ChannelKey(tenant, channel));
+        }
+
+        @Override
+        public List<ChannelId> associatedWith(DeviceKey device) {
+            return state.channels.entrySet().stream()
+                    .filter(e -> e.getKey().tenant().equals(device.tenant()) && e.getValue().equals(device.device()))
+                    .map(e -> e.getKey().channel())
+                    .sorted(Comparator.comparing(ChannelId::value))
+                    .toList();
+        }
+
+        /** What the database's foreign key from devices to channels enforces. */
+        private void requireChosenChannel(Device device) {
+            device.chosenChannel().ifPresent(channel -> {
+                if (!state.channels.containsKey(new ChannelKey(device.key().tenant(), channel))) {
+                    throw new IllegalStateException("foreign key: no channel " + channel);
+                }
+            });
         }
 
         @Override
