@@ -17,12 +17,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.thingbus.contracts.ApiKeyRecord;
 import io.thingbus.contracts.DeviceCredentialRecord;
+import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,6 +99,34 @@ class AdminApiIT {
         }
         asAdmin().delete("/admin/users/{id}/device-tokens/{token}", user.userId(), user.deviceToken())
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void revokeDeviceToken_republishesEachDeviceThatUsedItWithoutTokenHash() {
+        Registry.CreatedUser user = Registry.createUser();
+        String otherToken = Registry.issueDeviceToken(user.userId());
+        TenantId tenant = TenantId.of(user.userId());
+        String released = DeviceKey.of(tenant, DeviceId.of("uses-revoked")).asString();
+        String kept = DeviceKey.of(tenant, DeviceId.of("uses-other")).asString();
+        createDevice(user.userId(), "uses-revoked", user.deviceToken());
+        createDevice(user.userId(), "uses-other", otherToken);
+
+        asAdmin().delete("/admin/users/{id}/device-tokens/{token}", user.userId(), user.deviceToken())
+                .then().statusCode(204);
+
+        try (TopicReader devices = new TopicReader(Topics.DEVICES)) {
+            List<ConsumerRecord<String, byte[]>> records = devices.awaitRecords(released, 2);
+            assertThat(DeviceRecord.CODEC.decode(records.get(0).value()).tokenHash())
+                    .isEqualTo(SecretHash.of(user.deviceToken()));
+            DeviceRecord revoked = DeviceRecord.CODEC.decode(records.get(1).value());
+            assertThat(revoked.key().asString()).isEqualTo(released);
+            assertThat(revoked.tokenHash()).isNull();
+            assertThat(new String(records.get(1).value(), StandardCharsets.UTF_8)).doesNotContain("token_hash");
+            assertCloudEventsHeaders(records.get(1), DeviceRecord.TYPE, tenant);
+            assertThat(devices.allRecords(kept)).hasSize(1);
+        }
+        Registry.asTenant(user.userId()).get("/device/{id}", "uses-revoked")
+                .then().statusCode(200).header("ETag", "\"2\"").body("device_token", nullValue());
     }
 
     @Test
@@ -205,6 +237,12 @@ class AdminApiIT {
         asAdmin().get("/admin/users/{id}", "9-not-a-user")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("path.user_id"));
+    }
+
+    private static void createDevice(String tenant, String deviceId, String deviceToken) {
+        Registry.asTenant(tenant).contentType(ContentType.JSON).body(Map.of("device_token", deviceToken))
+                .post("/device/{id}", deviceId)
+                .then().statusCode(201);
     }
 
     private static void assertCloudEventsHeaders(ConsumerRecord<String, byte[]> record, String type, TenantId tenant) {

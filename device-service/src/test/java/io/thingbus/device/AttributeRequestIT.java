@@ -19,30 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** v1/gateway/attributes/request: the request record in, a downlink record to the asking gateway out. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class AttributeRequestIT {
+class AttributeRequestIT extends GatewayScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final BrokerRecords broker = new BrokerRecords();
-    private final String gateway = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    private Registry.CreatedUser user;
-
-    @BeforeEach
-    void createUser() {
-        user = Registry.createUser();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        broker.close();
-    }
 
     @Test
     void requestForOneClientAttribute_isAnsweredToTheGatewayOnItsReplyTopic() throws Exception {

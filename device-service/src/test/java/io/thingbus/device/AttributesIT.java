@@ -16,30 +16,13 @@ import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Client-side attributes from v1/gateway/attributes, shared attributes over REST and their records on Kafka. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class AttributesIT {
-
-    private final BrokerRecords broker = new BrokerRecords();
-    private final String gateway = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    private Registry.CreatedUser user;
-
-    @BeforeEach
-    void createUser() {
-        user = Registry.createUser();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        broker.close();
-    }
+class AttributesIT extends GatewayScenario {
 
     @Test
     void clientAttributesFromTheGateway_registerTheDeviceAndAreReadable() {

@@ -13,7 +13,6 @@ import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
-import io.thingbus.testing.SharedInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes the records of the ThingsBoard gateway API exactly as broker-service does: the record's key, its JSON value
@@ -47,15 +40,7 @@ final class BrokerRecords implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaProducer<String, byte[]> producer;
-
-    BrokerRecords() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
+    private final BlockingProducer producer = new BlockingProducer();
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -144,7 +129,8 @@ final class BrokerRecords implements AutoCloseable {
     void sendRaw(String topic, String key, Map<String, String> headers, String value) {
         List<Header> kafkaHeaders = new ArrayList<>();
         headers.forEach((name, v) -> kafkaHeaders.add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
-        send(new ProducerRecord<>(topic, PARTITION, key, value.getBytes(StandardCharsets.UTF_8), kafkaHeaders));
+        producer.send(new ProducerRecord<>(topic, PARTITION, key, value.getBytes(StandardCharsets.UTF_8),
+                kafkaHeaders));
     }
 
     /** The CloudEvents headers the broker sets. */
@@ -171,17 +157,6 @@ final class BrokerRecords implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         sendRaw(topic, key, headers(type, id, tenant, device, at), new String(value, StandardCharsets.UTF_8));
         return id;
-    }
-
-    private void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not send a test record", e.getCause());
-        }
     }
 
     @Override

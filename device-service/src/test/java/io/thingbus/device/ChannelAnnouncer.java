@@ -6,20 +6,13 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
-import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes {@code thingbus.channels.v1} exactly as stream-service does: key {@code <tenant>/<channel id>}, the JSON of
@@ -30,15 +23,7 @@ final class ChannelAnnouncer implements AutoCloseable {
 
     static final String SOURCE = "//thingbus/stream-service";
 
-    private final KafkaProducer<String, byte[]> producer;
-
-    ChannelAnnouncer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
+    private final BlockingProducer producer = new BlockingProducer();
 
     /** Announces channel {@code channel} of {@code tenant}, associated with {@code device}. */
     void announce(String tenant, String channel, String device) {
@@ -68,7 +53,7 @@ final class ChannelAnnouncer implements AutoCloseable {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CHANNELS, partition, key,
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-        send(record);
+        producer.send(record);
     }
 
     private void send(ProducerRecord<String, byte[]> record, String tenant, boolean withValue) {
@@ -81,18 +66,7 @@ final class ChannelAnnouncer implements AutoCloseable {
             record.headers().add(RecordHeaders.CONTENT_TYPE, bytes("application/json"));
         }
         record.headers().add(RecordHeaders.TENANT, bytes(tenant));
-        send(record);
-    }
-
-    private void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not send a channel record", e.getCause());
-        }
+        producer.send(record);
     }
 
     private static byte[] bytes(String value) {

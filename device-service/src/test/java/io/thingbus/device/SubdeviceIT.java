@@ -23,28 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ThingsBoard's v1/gateway/connect and disconnect, as the lifecycle records broker-service writes for them. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class SubdeviceIT {
-
-    private final BrokerRecords broker = new BrokerRecords();
-    private final String gateway = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    private Registry.CreatedUser user;
-
-    @BeforeEach
-    void createUser() {
-        user = Registry.createUser();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        broker.close();
-    }
+class SubdeviceIT extends GatewayScenario {
 
     @Test
     void connectOfAnUnknownSubdevice_registersItWithTheGatewaysTokenAndLinksItToTheGateway() {

@@ -7,19 +7,12 @@ import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
-import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes telemetry records as the broker does. Everything goes to one partition, so a later record proves that the
@@ -29,14 +22,7 @@ final class TelemetrySender implements AutoCloseable {
 
     static final int PARTITION = 0;
 
-    private final KafkaProducer<String, byte[]> producer;
-
-    TelemetrySender() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
+    private final BlockingProducer producer = new BlockingProducer();
 
     static TelemetryRecord telemetry(String tenant, String device, String token) {
         String topic = token + "/json/" + device;
@@ -50,23 +36,13 @@ final class TelemetrySender implements AutoCloseable {
         ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(Topics.TELEMETRY, PARTITION,
                 record.key().asString(), record.payload());
         record.headers().forEach(h -> kafkaRecord.headers().add(h.name(), h.value().getBytes(StandardCharsets.UTF_8)));
-        send(kafkaRecord);
+        producer.send(kafkaRecord);
     }
 
     /** A record without any header: not telemetry by the contract. */
     void sendMalformed(String key) {
-        send(new ProducerRecord<>(Topics.TELEMETRY, PARTITION, key, "garbage".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not send test telemetry", e.getCause());
-        }
+        producer.send(new ProducerRecord<>(Topics.TELEMETRY, PARTITION, key,
+                "garbage".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.thingbus.device.domain.AttributeKey;
 import io.thingbus.device.domain.AttributePatch;
 import io.thingbus.device.domain.AttributeScope;
 import io.thingbus.device.domain.DeviceAttributes;
+import io.thingbus.service.CallerTenant;
 import io.thingbus.service.Problem;
 import io.thingbus.service.ProblemException;
 import jakarta.ws.rs.DELETE;

@@ -5,12 +5,15 @@ import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.device.domain.Claiming;
 import io.thingbus.device.domain.Device;
+import io.thingbus.service.CallerTenant;
+import io.thingbus.service.IfMatch;
 import io.thingbus.service.Problem;
 import io.thingbus.service.ProblemException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -52,7 +55,7 @@ public class ClaimResource {
                 new ProblemException(Problem.invalidField("body.device_id", "the device id is required")));
         Device claimed = claiming.claim(claimer, id, request.secretKey() == null ? "" : request.secretKey());
         return Response.created(UriBuilder.fromPath("/device/{id}").build(id.value()))
-                .tag(EntityVersions.tag(claimed.version()))
+                .header(HttpHeaders.ETAG, IfMatch.etag(claimed.version()))
                 .entity(DeviceResponse.of(claimed))
                 .build();
     }

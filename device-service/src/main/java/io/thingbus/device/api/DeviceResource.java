@@ -8,6 +8,8 @@ import io.thingbus.device.domain.DeviceInput;
 import io.thingbus.device.domain.DeviceName;
 import io.thingbus.device.domain.DeviceRegistry;
 import io.thingbus.device.domain.DeviceToken;
+import io.thingbus.service.CallerTenant;
+import io.thingbus.service.IfMatch;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -81,7 +83,7 @@ public class DeviceResource {
                                    mediaType = MediaType.APPLICATION_JSON,
                                    schema = @Schema(implementation = DeviceRequest.class))) String body) {
         DeviceKey key = key(tenant, deviceId);
-        Device device = registry.change(key, input(body), EntityVersions.ifMatch(ifMatch));
+        Device device = registry.change(key, input(body), IfMatchCondition.from(ifMatch));
         return withVersion(Response.ok(), device);
     }
 
@@ -91,7 +93,7 @@ public class DeviceResource {
     public Response delete(@HeaderParam(GatewayHeaders.TENANT) String tenant,
                            @PathParam("device_id") String deviceId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        registry.remove(key(tenant, deviceId), EntityVersions.ifMatch(ifMatch));
+        registry.remove(key(tenant, deviceId), IfMatchCondition.from(ifMatch));
         return Response.noContent().build();
     }
 
@@ -115,6 +117,8 @@ public class DeviceResource {
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Device device) {
-        return response.tag(EntityVersions.tag(device.version())).entity(DeviceResponse.of(device)).build();
+        return response.header(HttpHeaders.ETAG, IfMatch.etag(device.version()))
+                .entity(DeviceResponse.of(device))
+                .build();
     }
 }

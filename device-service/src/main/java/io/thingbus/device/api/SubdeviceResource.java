@@ -3,6 +3,7 @@ package io.thingbus.device.api;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.device.domain.Subdevices;
+import io.thingbus.service.CallerTenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

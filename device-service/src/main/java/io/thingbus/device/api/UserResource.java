@@ -6,6 +6,7 @@ import io.thingbus.device.domain.Email;
 import io.thingbus.device.domain.ProfileChange;
 import io.thingbus.device.domain.UserAccounts;
 import io.thingbus.device.domain.UserName;
+import io.thingbus.service.CallerTenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;

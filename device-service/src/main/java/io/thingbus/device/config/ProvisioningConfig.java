@@ -4,29 +4,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Auto-provisioning from the telemetry topic. */
+/**
+ * Auto-provisioning from the telemetry topic: when enabled, this instance consumes telemetry and registers unknown
+ * devices ({@code earliest}, the default start, registers every device still in the topic's retention).
+ */
 @ConfigMapping(prefix = "thingbus.provisioning")
-public interface ProvisioningConfig {
-
-    /** Whether this instance consumes telemetry and registers unknown devices. */
-    @WithDefault("true")
-    boolean enabled();
+public interface ProvisioningConfig extends ConsumerLoopConfig {
 
     /** Kafka consumer group of the telemetry consumer; instances in one group share the partitions. */
     @WithDefault("device-service")
     String groupId();
-
-    /** Where a new consumer group starts: {@code earliest} registers every device still in the topic's retention. */
-    @WithDefault("earliest")
-    String autoOffsetReset();
-
-    /** How long one poll waits for records. */
-    @WithDefault("500ms")
-    Duration pollTimeout();
-
-    /** Wait before retrying a batch whose registrations could not be stored (database down). */
-    @WithDefault("2s")
-    Duration retryBackoff();
 
     /** How many registered devices this instance remembers to skip the database for their telemetry. */
     @WithDefault("100000")

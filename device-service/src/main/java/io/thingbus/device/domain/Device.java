@@ -112,6 +112,11 @@ public record Device(
         return changed(newName, newToken, chosenChannel, now);
     }
 
+    /** The next version, without a device token (its token was revoked); name and channel choice stay. */
+    public Device withoutToken(Instant now) {
+        return changed(name, Optional.empty(), now);
+    }
+
     /** The next version, sending its telemetry to its default channel again. */
     public Device backToDefaultChannel(Instant now) {
         return changed(name, token, Optional.empty(), now);

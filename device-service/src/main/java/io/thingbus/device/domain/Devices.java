@@ -4,7 +4,6 @@ import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +42,6 @@ public interface Devices {
     /** Deletes the device with its attributes, sub-device link and claiming window; false when there was none. */
     boolean delete(DeviceKey key);
 
-    /** Unassigns {@code token} from the tenant's devices that use it (a new version each); returns how many. */
-    int releaseToken(TenantId tenant, DeviceToken token, Instant now);
+    /** The tenant's devices that use {@code token}, ordered by device id, locked until the transaction ends. */
+    List<Device> usingTokenForUpdate(TenantId tenant, DeviceToken token);
 }

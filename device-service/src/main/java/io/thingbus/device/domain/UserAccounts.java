@@ -68,7 +68,8 @@ public final class UserAccounts {
     }
 
     /**
-     * Revokes a device token: the broker stops accepting it, and devices it was assigned to keep no token.
+     * Revokes a device token: the broker stops accepting it, and devices it was assigned to keep no token (a new
+     * version each, announced on the devices topic without a token hash, before the credential's tombstone).
      *
      * @throws UnknownUserException when there is no such user
      * @throws UnknownCredentialException when the user has no such token
@@ -80,7 +81,7 @@ public final class UserAccounts {
             if (!tx.credentials().ownsDeviceToken(owner, token)) {
                 throw new UnknownCredentialException();
             }
-            tx.devices().releaseToken(owner, token, now);
+            releaseToken(tx, owner, token, now);
             tx.credentials().removeDeviceToken(owner, token);
             tx.outbox().append(OutboxMessages.deviceTokenRevoked(owner, token, now));
             return null;
@@ -103,6 +104,15 @@ public final class UserAccounts {
             tx.outbox().append(OutboxMessages.apiKeyRevoked(owner, keyHash, now));
             return null;
         });
+    }
+
+    /** Writes each device before the message announcing it (see {@link RegistryTransaction}). */
+    private static void releaseToken(RegistryTransaction tx, TenantId owner, DeviceToken token, Instant now) {
+        for (Device device : tx.devices().usingTokenForUpdate(owner, token)) {
+            Device released = device.withoutToken(now);
+            tx.devices().update(released);
+            tx.outbox().append(OutboxMessages.deviceChanged(released));
+        }
     }
 
     private static User existingUser(RegistryTransaction tx, TenantId id) {

@@ -10,14 +10,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ChannelConsumerHealth implements HealthCheck {
 
-    private final KafkaChannelConsumer consumer;
+    private final FeatureConsumers consumers;
 
-    public ChannelConsumerHealth(KafkaChannelConsumer consumer) {
-        this.consumer = consumer;
+    public ChannelConsumerHealth(FeatureConsumers consumers) {
+        this.consumers = consumers;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("channels-consumer").status(consumer.healthy()).build();
+        String name = KafkaChannelConsumer.NAME;
+        return HealthCheckResponse.named(name).status(consumers.healthy(name)).build();
     }
 }

@@ -13,27 +13,22 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class GatewayConsumersHealth implements HealthCheck {
 
-    private final KafkaLifecycleConsumer lifecycle;
-    private final KafkaAttributeConsumer attributes;
-    private final KafkaDeviceRequestConsumer requests;
+    private final FeatureConsumers consumers;
 
-    public GatewayConsumersHealth(KafkaLifecycleConsumer lifecycle, KafkaAttributeConsumer attributes,
-                                  KafkaDeviceRequestConsumer requests) {
-        this.lifecycle = lifecycle;
-        this.attributes = attributes;
-        this.requests = requests;
+    public GatewayConsumersHealth(FeatureConsumers consumers) {
+        this.consumers = consumers;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean lifecycleUp = lifecycle.healthy();
-        boolean attributesUp = attributes.healthy();
-        boolean requestsUp = requests.healthy();
+        boolean lifecycleUp = consumers.healthy(KafkaLifecycleConsumer.NAME);
+        boolean attributesUp = consumers.healthy(KafkaAttributeConsumer.NAME);
+        boolean requestsUp = consumers.healthy(KafkaDeviceRequestConsumer.NAME);
         return HealthCheckResponse.named("gateway-consumers")
                 .status(lifecycleUp && attributesUp && requestsUp)
-                .withData("lifecycle-consumer", lifecycleUp)
-                .withData("attributes-consumer", attributesUp)
-                .withData("device-requests-consumer", requestsUp)
+                .withData(KafkaLifecycleConsumer.NAME, lifecycleUp)
+                .withData(KafkaAttributeConsumer.NAME, attributesUp)
+                .withData(KafkaDeviceRequestConsumer.NAME, requestsUp)
                 .build();
     }
 }

@@ -2,14 +2,13 @@ package io.thingbus.device.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.StartupEvent;
-import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
 import io.thingbus.device.config.AttributeConfig;
 import io.thingbus.device.domain.DeviceAttributes;
-import jakarta.annotation.PreDestroy;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,70 +23,50 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KafkaAttributeConsumer {
 
+    /** The consumer thread's name, and how health checks and logs call it. */
+    static final String NAME = "attributes-consumer";
+
     private static final Logger LOG = Logger.getLogger(KafkaAttributeConsumer.class);
 
     private final DeviceAttributes attributes;
     private final KafkaClientSettings kafka;
     private final AttributeConfig config;
     private final RegistrationMetrics registrations;
-    private final Counter malformed;
+    private final MalformedRecords malformed;
     private final Counter stored;
-    private KafkaConsumerLoop loop;
+    private final FeatureConsumers consumers;
 
     public KafkaAttributeConsumer(DeviceAttributes attributes, KafkaClientSettings kafka, AttributeConfig config,
-                                  RegistrationMetrics registrations) {
+                                  RegistrationMetrics registrations, FeatureConsumers consumers) {
         this.attributes = attributes;
         this.kafka = kafka;
         this.config = config;
         this.registrations = registrations;
-        this.malformed = registrations.malformed("attributes", "Attribute records skipped because they do not "
-                + "follow the schema");
+        this.consumers = consumers;
+        this.malformed = new MalformedRecords(LOG, "attributes", registrations.malformed("attributes",
+                "Attribute records skipped because they do not follow the schema"));
         this.stored = registrations.counter("attributes.reported", "Client-side attribute updates stored");
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("client-side attributes are disabled (thingbus.attributes.enabled=false)");
-            return;
-        }
-        loop = new KafkaConsumerLoop("attributes-consumer", Topics.ATTRIBUTES,
+        FeatureConsumer consumer = new FeatureConsumer(LOG, NAME, config,
+                "client-side attributes are disabled (thingbus.attributes.enabled=false)");
+        consumers.start(consumer, Topics.ATTRIBUTES,
                 kafka.consumer("device-service-attributes", config.groupId(), config.autoOffsetReset()),
-                config.pollTimeout(), config.retryBackoff(), this::handle);
-        loop.start();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
-
-    /** Whether the consumer is disabled or its thread is running (readiness). */
-    public boolean healthy() {
-        return !config.enabled() || (loop != null && loop.alive());
+                this::handle);
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
-        DeviceAttributes.Outcome outcome = attributes.report(reportsIn(records));
+        List<DeviceAttributes.Report> reports = malformed.readAll(records, KafkaAttributeConsumer::report);
+        DeviceAttributes.Outcome outcome = attributes.report(reports);
         registrations.count(outcome.registrations());
         stored.increment(outcome.stored());
     }
 
-    private List<DeviceAttributes.Report> reportsIn(ConsumerRecords<byte[], byte[]> records) {
-        List<DeviceAttributes.Report> reports = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                Optional<DeviceAttributes.Report> report =
-                        AttributeRecords.read(KafkaHeaders.type(record.headers()), record.value());
-                report.ifPresent(r -> KafkaHeaders.requireTenant(record.headers(), r.device().tenant()));
-                report.ifPresent(reports::add);
-            } catch (MalformedRecordException e) {
-                malformed.increment();
-                LOG.warnf("skipping malformed attributes record %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
-        }
-        return reports;
+    private static Optional<DeviceAttributes.Report> report(ConsumerRecord<byte[], byte[]> record) {
+        Optional<DeviceAttributes.Report> report =
+                AttributeRecords.read(KafkaHeaders.type(record.headers()), record.value());
+        report.ifPresent(r -> KafkaHeaders.requireTenant(record.headers(), r.device().tenant()));
+        return report;
     }
 }

@@ -2,16 +2,14 @@ package io.thingbus.device.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.StartupEvent;
-import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
 import io.thingbus.device.config.ChannelConfig;
 import io.thingbus.device.domain.ChannelChange;
 import io.thingbus.device.domain.DeviceChannels;
-import jakarta.annotation.PreDestroy;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,52 +24,41 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KafkaChannelConsumer {
 
+    /** The consumer thread's name, and how health checks and logs call it. */
+    static final String NAME = "channels-consumer";
+
     private static final Logger LOG = Logger.getLogger(KafkaChannelConsumer.class);
 
     private final DeviceChannels channels;
     private final KafkaClientSettings kafka;
     private final ChannelConfig config;
-    private final Counter malformed;
+    private final MalformedRecords malformed;
     private final Counter movedToDefault;
-    private KafkaConsumerLoop loop;
+    private final FeatureConsumers consumers;
 
     public KafkaChannelConsumer(DeviceChannels channels, KafkaClientSettings kafka, ChannelConfig config,
-                                RegistrationMetrics metrics) {
+                                RegistrationMetrics metrics, FeatureConsumers consumers) {
         this.channels = channels;
         this.kafka = kafka;
         this.config = config;
-        this.malformed = metrics.malformed("channels", "Channel records skipped because they do not follow the "
-                + "schema");
+        this.consumers = consumers;
+        this.malformed = new MalformedRecords(LOG, "channel", metrics.malformed("channels",
+                "Channel records skipped because they do not follow the schema"));
         this.movedToDefault = metrics.counter("channel.fallbacks",
                 "Devices sent back to their default channel because the channel they chose was deleted");
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("channels are disabled (thingbus.channels.enabled=false): devices can only use their default "
-                    + "channels");
-            return;
-        }
-        loop = new KafkaConsumerLoop("channels-consumer", Topics.CHANNELS,
+        FeatureConsumer consumer = new FeatureConsumer(LOG, NAME, config,
+                "channels are disabled (thingbus.channels.enabled=false): devices can only use their default "
+                + "channels");
+        consumers.start(consumer, Topics.CHANNELS,
                 kafka.consumer("device-service-channels", config.groupId(), config.autoOffsetReset()),
-                config.pollTimeout(), config.retryBackoff(), this::handle);
-        loop.start();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
-
-    /** Whether the consumer is disabled or its thread is running (readiness). */
-    public boolean healthy() {
-        return !config.enabled() || (loop != null && loop.alive());
+                this::handle);
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
-        DeviceChannels.Outcome outcome = channels.apply(changesIn(records));
+        DeviceChannels.Outcome outcome = channels.apply(malformed.readAll(records, KafkaChannelConsumer::change));
         movedToDefault.increment(outcome.movedToDefault());
         if (outcome.movedToDefault() > 0) {
             LOG.infof("%d devices went back to their default channel because their channel was deleted",
@@ -79,20 +66,10 @@ public class KafkaChannelConsumer {
         }
     }
 
-    private List<ChannelChange> changesIn(ConsumerRecords<byte[], byte[]> records) {
-        List<ChannelChange> changes = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                Optional<ChannelChange> change =
-                        ChannelRecords.read(KafkaHeaders.type(record.headers()), record.key(), record.value());
-                change.ifPresent(c -> KafkaHeaders.requireTenant(record.headers(), c.tenant()));
-                change.ifPresent(changes::add);
-            } catch (MalformedRecordException e) {
-                malformed.increment();
-                LOG.warnf("skipping malformed channel record %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
-        }
-        return changes;
+    private static Optional<ChannelChange> change(ConsumerRecord<byte[], byte[]> record) {
+        Optional<ChannelChange> change =
+                ChannelRecords.read(KafkaHeaders.type(record.headers()), record.key(), record.value());
+        change.ifPresent(c -> KafkaHeaders.requireTenant(record.headers(), c.tenant()));
+        return change;
     }
 }

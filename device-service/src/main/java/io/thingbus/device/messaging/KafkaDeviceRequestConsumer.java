@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.thingbus.contracts.AttributeRequestRecord;
 import io.thingbus.contracts.ClaimRequestRecord;
 import io.thingbus.contracts.DownlinkRecord;
-import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.Topics;
 import io.thingbus.device.config.DeviceRequestConfig;
@@ -13,7 +12,8 @@ import io.thingbus.device.domain.AttributeRequest;
 import io.thingbus.device.domain.Claiming;
 import io.thingbus.device.domain.DeviceAttributes;
 import io.thingbus.device.domain.GatewayAttributeResponse;
-import jakarta.annotation.PreDestroy;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -40,6 +40,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KafkaDeviceRequestConsumer {
 
+    /** The consumer thread's name, and how health checks and logs call it. */
+    static final String NAME = "device-requests-consumer";
+
     private static final Logger LOG = Logger.getLogger(KafkaDeviceRequestConsumer.class);
 
     private final DeviceAttributes attributes;
@@ -49,14 +52,14 @@ public class KafkaDeviceRequestConsumer {
     private final DeviceRequestConfig config;
     private final RegistrationMetrics registrations;
     private final Clock clock;
-    private final Counter malformed;
+    private final MalformedRecords malformed;
     private final Counter answered;
     private final Counter windowsOpened;
-    private KafkaConsumerLoop loop;
+    private final FeatureConsumers consumers;
 
     public KafkaDeviceRequestConsumer(DeviceAttributes attributes, Claiming claiming, KafkaDownlinkSender downlink,
                                       KafkaClientSettings kafka, DeviceRequestConfig config,
-                                      RegistrationMetrics registrations, Clock clock) {
+                                      RegistrationMetrics registrations, Clock clock, FeatureConsumers consumers) {
         this.attributes = attributes;
         this.claiming = claiming;
         this.downlink = downlink;
@@ -64,60 +67,44 @@ public class KafkaDeviceRequestConsumer {
         this.config = config;
         this.registrations = registrations;
         this.clock = clock;
-        this.malformed = registrations.malformed("requests", "Device-request records skipped because they do not "
-                + "follow the schema");
+        this.consumers = consumers;
+        this.malformed = new MalformedRecords(LOG, "device-request", registrations.malformed("requests",
+                "Device-request records skipped because they do not follow the schema"));
         this.answered = registrations.counter("attribute.requests.answered",
                 "Attribute requests answered (acknowledged by Kafka)");
         this.windowsOpened = registrations.counter("claim.windows.opened", "Claiming windows opened or replaced");
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("device requests are disabled (thingbus.device-requests.enabled=false)");
-            return;
-        }
-        loop = new KafkaConsumerLoop("device-requests-consumer", Topics.DEVICE_REQUESTS,
+        FeatureConsumer consumer = new FeatureConsumer(LOG, NAME, config,
+                "device requests are disabled (thingbus.device-requests.enabled=false)");
+        consumers.start(consumer, Topics.DEVICE_REQUESTS,
                 kafka.consumer("device-service-requests", config.groupId(), config.autoOffsetReset()),
-                config.pollTimeout(), config.retryBackoff(), this::handle);
-        loop.start();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
-
-    /** Whether the consumer is disabled or its thread is running (readiness). */
-    public boolean healthy() {
-        return !config.enabled() || (loop != null && loop.alive());
+                this::handle);
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
         List<Future<RecordMetadata>> answers = new ArrayList<>();
         List<Claiming.ClaimRequest> claims = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                String type = KafkaHeaders.type(record.headers());
-                if (AttributeRequestRecord.TYPE.equals(type)) {
-                    answers.add(downlink.send(answer(record)));
-                } else if (ClaimRequestRecord.TYPE.equals(type)) {
-                    Claiming.ClaimRequest claim = DeviceRequestRecords.claimRequest(record.value());
-                    KafkaHeaders.requireTenant(record.headers(), claim.device().tenant());
-                    claims.add(claim);
-                }
-            } catch (MalformedRecordException e) {
-                malformed.increment();
-                LOG.warnf("skipping malformed device-request record %s-%d@%d: %s", record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
+        malformed.forEach(records, record -> {
+            String type = KafkaHeaders.type(record.headers());
+            if (AttributeRequestRecord.TYPE.equals(type)) {
+                answers.add(downlink.send(answer(record)));
+            } else if (ClaimRequestRecord.TYPE.equals(type)) {
+                claims.add(claimRequest(record));
             }
-        }
+        });
         Claiming.Outcome opened = claiming.openWindows(claims);
         awaitAcknowledgements(answers);
         registrations.count(opened.registrations());
         windowsOpened.increment(opened.opened());
         answered.increment(answers.size());
+    }
+
+    private static Claiming.ClaimRequest claimRequest(ConsumerRecord<byte[], byte[]> record) {
+        Claiming.ClaimRequest claim = DeviceRequestRecords.claimRequest(record.value());
+        KafkaHeaders.requireTenant(record.headers(), claim.device().tenant());
+        return claim;
     }
 
     private DownlinkRecord answer(ConsumerRecord<byte[], byte[]> record) {

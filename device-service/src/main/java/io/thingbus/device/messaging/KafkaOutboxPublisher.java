@@ -3,6 +3,7 @@ package io.thingbus.device.messaging;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.device.domain.OutboxMessage;
 import io.thingbus.device.domain.OutboxPublisher;
+import io.thingbus.kafka.KafkaHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

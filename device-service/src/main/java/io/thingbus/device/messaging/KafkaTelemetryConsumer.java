@@ -1,17 +1,16 @@
 package io.thingbus.device.messaging;
 
-import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.StartupEvent;
-import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.device.config.ProvisioningConfig;
 import io.thingbus.device.domain.AutoProvisioning;
-import jakarta.annotation.PreDestroy;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -25,65 +24,44 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KafkaTelemetryConsumer {
 
+    /** The consumer thread's name, and how health checks and logs call it. */
+    static final String NAME = "telemetry-consumer";
+
     private static final Logger LOG = Logger.getLogger(KafkaTelemetryConsumer.class);
 
     private final AutoProvisioning provisioning;
     private final KafkaClientSettings kafka;
     private final ProvisioningConfig config;
     private final RegistrationMetrics registrations;
-    private final Counter malformed;
-    private KafkaConsumerLoop loop;
+    private final MalformedRecords malformed;
+    private final FeatureConsumers consumers;
 
     public KafkaTelemetryConsumer(AutoProvisioning provisioning, KafkaClientSettings kafka, ProvisioningConfig config,
-                                  RegistrationMetrics registrations) {
+                                  RegistrationMetrics registrations, FeatureConsumers consumers) {
         this.provisioning = provisioning;
         this.kafka = kafka;
         this.config = config;
         this.registrations = registrations;
-        this.malformed = registrations.malformed("telemetry", "Telemetry records skipped because they do not follow "
-                + "the schema");
+        this.consumers = consumers;
+        this.malformed = new MalformedRecords(LOG, "telemetry", registrations.malformed("telemetry",
+                "Telemetry records skipped because they do not follow the schema"));
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("auto-provisioning is disabled (thingbus.provisioning.enabled=false)");
-            return;
-        }
-        loop = new KafkaConsumerLoop("telemetry-consumer", Topics.TELEMETRY,
+        FeatureConsumer consumer = new FeatureConsumer(LOG, NAME, config,
+                "auto-provisioning is disabled (thingbus.provisioning.enabled=false)");
+        consumers.start(consumer, Topics.TELEMETRY,
                 kafka.consumer("device-service-provisioning", config.groupId(), config.autoOffsetReset()),
-                config.pollTimeout(), config.retryBackoff(), this::handle);
-        loop.start();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
-
-    /** Whether the consumer is disabled or its thread is running (readiness). */
-    public boolean healthy() {
-        return !config.enabled() || (loop != null && loop.alive());
+                this::handle);
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
-        registrations.count(provisioning.provision(devicesIn(records)));
+        registrations.count(provisioning.provision(malformed.readAll(records, KafkaTelemetryConsumer::seenDevice)));
     }
 
-    private List<AutoProvisioning.SeenDevice> devicesIn(ConsumerRecords<byte[], byte[]> records) {
-        List<AutoProvisioning.SeenDevice> devices = new ArrayList<>(records.count());
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                TelemetryRecord telemetry =
-                        TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value());
-                devices.add(new AutoProvisioning.SeenDevice(telemetry.key(), telemetry.tokenHash()));
-            } catch (MalformedRecordException e) {
-                malformed.increment();
-                LOG.warnf("skipping malformed telemetry record %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
-        }
-        return devices;
+    private static Optional<AutoProvisioning.SeenDevice> seenDevice(ConsumerRecord<byte[], byte[]> record) {
+        TelemetryRecord telemetry = TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()),
+                record.value());
+        return Optional.of(new AutoProvisioning.SeenDevice(telemetry.key(), telemetry.tokenHash()));
     }
 }

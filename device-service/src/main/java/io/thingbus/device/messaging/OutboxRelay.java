@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import io.thingbus.device.config.OutboxConfig;
 import io.thingbus.device.domain.OutboxListener;
 import io.thingbus.device.domain.OutboxQueue;
+import io.thingbus.kafka.KafkaClientSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,14 +10,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TelemetryConsumerHealth implements HealthCheck {
 
-    private final KafkaTelemetryConsumer consumer;
+    private final FeatureConsumers consumers;
 
-    public TelemetryConsumerHealth(KafkaTelemetryConsumer consumer) {
-        this.consumer = consumer;
+    public TelemetryConsumerHealth(FeatureConsumers consumers) {
+        this.consumers = consumers;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("telemetry-consumer").status(consumer.healthy()).build();
+        String name = KafkaTelemetryConsumer.NAME;
+        return HealthCheckResponse.named(name).status(consumers.healthy(name)).build();
     }
 }

@@ -13,7 +13,6 @@ import io.thingbus.device.domain.SubdeviceLink;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +71,12 @@ final class JdbcDevices implements Devices {
     }
 
     @Override
+    public List<Device> usingTokenForUpdate(TenantId tenant, DeviceToken token) {
+        return sql.query(SELECT + " WHERE d.user_id = ? AND d.device_token = ? ORDER BY d.device_id FOR UPDATE OF d",
+                JdbcDevices::read, tenant.value(), token.value());
+    }
+
+    @Override
     public boolean insert(Device device) {
         return sql.update("INSERT INTO devices (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (user_id, device_id) DO NOTHING",
@@ -93,11 +98,6 @@ final class JdbcDevices implements Devices {
         return sql.update("DELETE FROM devices" + BY_KEY, key.tenant().value(), key.device().value()) == 1;
     }
 
-    @Override
-    public int releaseToken(TenantId tenant, DeviceToken token, Instant now) {
-        return sql.update("UPDATE devices SET device_token = NULL, updated_at = ?, version = version + 1 "
-                + "WHERE user_id = ? AND device_token = ?", now, tenant.value(), token.value());
-    }
 
     private static Device read(ResultSet row) throws SQLException {
         return new Device(

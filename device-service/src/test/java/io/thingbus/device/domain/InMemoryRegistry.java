@@ -311,10 +311,8 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         @Override
-        public int releaseToken(TenantId tenant, DeviceToken token, Instant now) {
-            List<Device> using = list(tenant).stream().filter(d -> d.token().equals(Optional.of(token))).toList();
-            using.forEach(d -> update(d.changed(d.name(), Optional.empty(), now)));
-            return using.size();
+        public List<Device> usingTokenForUpdate(TenantId tenant, DeviceToken token) {
+            return list(tenant).stream().filter(d -> d.token().equals(Optional.of(token))).toList();
         }
 
         @Override

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.DeviceRecord;
 import io.thingbus.contracts.Topics;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,37 @@ class UserAccountsTest {
         OutboxMessage last = registry.outbox().get(registry.outbox().size() - 1);
         assertThat(last.isTombstone()).isTrue();
         assertThat(last.key()).isEqualTo(issued.deviceToken().hash().value());
+    }
+
+    @Test
+    void revokeDeviceToken_announcesEachDeviceThatUsedItWithoutTokenHashBeforeTheTombstone() {
+        IssuedUser issued = newUser();
+        DeviceToken other = accounts.issueDeviceToken(issued.user().id());
+        DeviceKey first = DeviceKey.of(issued.user().id(), DeviceId.of("dev-1"));
+        DeviceKey second = DeviceKey.of(issued.user().id(), DeviceId.of("dev-2"));
+        DeviceKey untouched = DeviceKey.of(issued.user().id(), DeviceId.of("dev-3"));
+        DeviceInput revokedToken = new DeviceInput(Optional.empty(), Optional.of(issued.deviceToken()));
+        devices.register(first, revokedToken);
+        devices.register(second, revokedToken);
+        devices.register(untouched, new DeviceInput(Optional.empty(), Optional.of(other)));
+        int before = registry.outbox().size();
+        int transactions = registry.transactions();
+        clock.advance(Duration.ofSeconds(5));
+
+        accounts.revokeDeviceToken(issued.user().id(), issued.deviceToken());
+
+        assertThat(registry.transactions()).isEqualTo(transactions + 1);
+        List<OutboxMessage> published = registry.outbox().subList(before, registry.outbox().size());
+        assertThat(published).extracting(OutboxMessage::topic)
+                .containsExactly(Topics.DEVICES, Topics.DEVICES, Topics.DEVICE_CREDENTIALS);
+        assertThat(published).extracting(OutboxMessage::key).containsExactly(first.asString(), second.asString(),
+                issued.deviceToken().hash().value());
+        DeviceRecord record = DeviceRecord.CODEC.decode(published.get(0).value());
+        assertThat(record.tokenHash()).isNull();
+        assertThat(record.updatedAt()).isEqualTo(devices.device(first).updatedAt());
+        assertThat(devices.device(first).version()).isEqualTo(2);
+        assertThat(devices.device(untouched).token()).contains(other);
+        assertThat(devices.device(untouched).version()).isEqualTo(1);
     }
 
     @Test

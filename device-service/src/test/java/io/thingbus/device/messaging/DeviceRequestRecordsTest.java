@@ -15,6 +15,7 @@ import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
 import io.thingbus.device.domain.AttributeScope;
 import io.thingbus.device.domain.Claiming;
+import io.thingbus.kafka.KafkaHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
