@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.thingbus.contracts.Header;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +68,11 @@ final class DownlinkReader implements AutoCloseable {
 
     /** The record's headers as the contract's {@link Header}s, e.g. for {@code DownlinkRecord.fromHeaders}. */
     static List<Header> headersOf(ConsumerRecord<String, byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(h -> headers.add(new Header(h.key(), new String(h.value(),
-                java.nio.charset.StandardCharsets.UTF_8))));
-        return headers;
+        return KafkaHeaders.toContract(record.headers());
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return KafkaHeaders.value(record.headers(), name).orElse(null);
     }
 
     private void poll() {

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.thingbus.testing.DedicatedKafkaResource;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class KafkaUnavailableIT {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ControlledKafkaResource.class));
+            return List.of(new TestResourceEntry(DedicatedKafkaResource.class));
         }
     }
 
@@ -45,14 +46,14 @@ class KafkaUnavailableIT {
 
     @Test
     void publish_whileKafkaIsDown_isAnsweredWith503InsteadOfAccepted() {
-        assertThat(kafka).isEqualTo(ControlledKafkaResource.broker().bootstrapServers());
+        assertThat(kafka).isEqualTo(DedicatedKafkaResource.broker().bootstrapServers());
         TestDevice device = TestDevice.random();
         try (KafkaFixture registry = new KafkaFixture(kafka)) {
             registry.register(device.record());
         }
         publishOnceKnown(device, "{\"n\":1}");
 
-        ControlledKafkaResource.broker().close();
+        DedicatedKafkaResource.broker().close();
         Instant asked = Instant.now();
 
         publish(device, "{\"n\":2}").then().statusCode(503).contentType("application/problem+json")

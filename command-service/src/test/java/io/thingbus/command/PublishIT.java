@@ -13,18 +13,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.thingbus.contracts.DownlinkRecord;
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
-import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,23 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class PublishIT {
-
-    private static KafkaFixture kafka;
-    private static DownlinkReader downlink;
-
-    @BeforeAll
-    static void connect() {
-        String servers = SharedInfrastructure.get().kafkaBootstrapServers();
-        kafka = new KafkaFixture(servers);
-        downlink = new DownlinkReader(servers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        downlink.close();
-    }
+class PublishIT extends KafkaDriven {
 
     @Test
     void publish_toOwnDevice_writesADownlinkRecordWithTheBodyUnchanged_onTheDevicesThingScaleTopic() {
@@ -63,7 +41,7 @@ class PublishIT {
         ConsumerRecord<String, byte[]> record = downlink.awaitRecord(answer.getString("id"));
         assertThat(record.key()).isEqualTo(device.key().asString());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(body);
-        DownlinkRecord downlinkRecord = DownlinkRecord.fromHeaders(headersOf(record), record.value());
+        DownlinkRecord downlinkRecord = DownlinkRecord.fromHeaders(DownlinkReader.headersOf(record), record.value());
         assertThat(downlinkRecord.id()).isEqualTo(answer.getString("id"));
         assertThat(downlinkRecord.source()).isEqualTo("//thingbus/command-service");
         assertThat(downlinkRecord.tenant()).isEqualTo(device.tenant);
@@ -75,7 +53,7 @@ class PublishIT {
         assertThat(downlinkRecord.expiry()).isEmpty();
         assertThat(downlinkRecord.contentType()).isEqualTo("application/json");
         assertThat(downlinkRecord.time()).isBetween(before, Instant.now());
-        assertThat(headersOf(record)).isEqualTo(downlinkRecord.headers());
+        assertThat(DownlinkReader.headersOf(record)).isEqualTo(downlinkRecord.headers());
         assertThat(answer.getString("device_id")).isEqualTo(device.id.value());
         assertThat(answer.getInt("qos")).isEqualTo(1);
     }
@@ -92,7 +70,7 @@ class PublishIT {
                 .then().statusCode(202).body("qos", equalTo(0)).extract().jsonPath();
 
         ConsumerRecord<String, byte[]> record = downlink.awaitRecord(answer.getString("id"));
-        DownlinkRecord downlinkRecord = DownlinkRecord.fromHeaders(headersOf(record), record.value());
+        DownlinkRecord downlinkRecord = DownlinkRecord.fromHeaders(DownlinkReader.headersOf(record), record.value());
         assertThat(downlinkRecord.qos()).isZero();
         assertThat(downlinkRecord.expiry()).hasValueSatisfying(expiry -> assertThat(expiry)
                 .isBetween(before.plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1))));
@@ -294,11 +272,5 @@ class PublishIT {
                 .extracting(r -> DownlinkReader.header(r, "ce_id"), r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(firstId, firstBody),
                         org.assertj.core.groups.Tuple.tuple(markerId, marker));
-    }
-
-    private static List<Header> headersOf(ConsumerRecord<String, byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(h -> headers.add(new Header(h.key(), new String(h.value(), StandardCharsets.UTF_8))));
-        return headers;
     }
 }

@@ -24,13 +24,10 @@ import io.thingbus.command.domain.RpcSender;
 import io.thingbus.contracts.DownlinkRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
-import io.thingbus.testing.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,25 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class RpcIT {
+class RpcIT extends KafkaDriven {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static KafkaFixture kafka;
-    private static DownlinkReader downlink;
-
-    @BeforeAll
-    static void connect() {
-        String servers = SharedInfrastructure.get().kafkaBootstrapServers();
-        kafka = new KafkaFixture(servers);
-        downlink = new DownlinkReader(servers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        downlink.close();
-    }
 
     @Test
     void twoWayRpc_reachesTheGatewaysClientOnly_andTheCallerGetsTheDevicesAnswer() throws Exception {

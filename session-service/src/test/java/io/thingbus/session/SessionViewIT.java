@@ -11,40 +11,20 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.thingbus.testing.InfrastructureResource;
-import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.TenantId;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Session events on the real lifecycle topic become the live view served by {@code GET /session}. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class SessionViewIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private static LifecycleProducer broker;
-
-    @BeforeAll
-    static void openProducer() {
-        broker = new LifecycleProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        broker.close();
-    }
+class SessionViewIT extends LifecycleDriven {
 
     @Test
     void connectedClient_isListedWithTransportVersionBrokerAndSince() {
@@ -214,10 +194,6 @@ class SessionViewIT {
         given().get("/session").then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://thingbus.io/problems/unauthenticated"))
                 .body("status", equalTo(401));
-    }
-
-    private static RequestSpecification as(TenantId tenant) {
-        return given().header(GatewayHeaders.TENANT, tenant.value()).accept(ContentType.JSON);
     }
 
     private static JsonPath awaitSessions(TenantId tenant, int count) {

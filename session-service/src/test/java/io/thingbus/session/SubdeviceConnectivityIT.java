@@ -10,16 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.testing.InfrastructureResource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class SubdeviceConnectivityIT {
+class SubdeviceConnectivityIT extends LifecycleDriven {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant T1 = Instant.parse("2026-11-21T10:15:30.123Z");
     private static final Instant T2 = Instant.parse("2026-11-21T10:16:00Z");
-
-    private static LifecycleProducer broker;
-
-    @BeforeAll
-    static void openProducer() {
-        broker = new LifecycleProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        broker.close();
-    }
 
     @Test
     void subdevicesAGatewayConnects_areListedInItsSession_andAsDevicesViaTheGateway() {
@@ -151,10 +132,6 @@ class SubdeviceConnectivityIT {
     void devicesRequestWithoutTenant_isRefusedWith401() {
         given().get("/session/devices").then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://thingbus.io/problems/unauthenticated"));
-    }
-
-    private static RequestSpecification as(TenantId tenant) {
-        return given().header(GatewayHeaders.TENANT, tenant.value()).accept(ContentType.JSON);
     }
 
     private static void awaitSubdevices(TestClient gateway, List<String> devices) {

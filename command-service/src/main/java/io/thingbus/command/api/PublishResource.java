@@ -9,6 +9,7 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.service.CallerTenant;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

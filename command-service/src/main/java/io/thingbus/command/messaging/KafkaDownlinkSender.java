@@ -4,17 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.command.config.PublishConfig;
 import io.thingbus.command.domain.DownlinkSender;
 import io.thingbus.command.domain.DownlinkUnavailableException;
 import io.thingbus.contracts.DownlinkRecord;
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +39,7 @@ import org.jboss.logging.Logger;
 public class KafkaDownlinkSender implements DownlinkSender {
 
     private static final Logger LOG = Logger.getLogger(KafkaDownlinkSender.class);
+    private static final String CLIENT_ID = "command-service-downlink";
     /** Extra wait beyond the producer's own delivery timeout, so the producer's verdict normally comes first. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -52,12 +50,9 @@ public class KafkaDownlinkSender implements DownlinkSender {
     private final Counter failures;
 
     @Inject
-    public KafkaDownlinkSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaClientProperties,
-            PublishConfig config, MeterRegistry registry) {
+    public KafkaDownlinkSender(KafkaClientSettings kafka, PublishConfig config, MeterRegistry registry) {
         this.deliveryTimeout = config.deliveryTimeout();
-        KafkaProducer<String, byte[]> kafkaProducer = new KafkaProducer<>(
-                producerProperties(kafkaClientProperties, deliveryTimeout), new StringSerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<String, byte[]> kafkaProducer = new KafkaProducer<>(producerProperties(kafka, deliveryTimeout));
         KafkaClientMetrics metrics = new KafkaClientMetrics(kafkaProducer);
         metrics.bindTo(registry);
         this.producer = kafkaProducer;
@@ -69,20 +64,13 @@ public class KafkaDownlinkSender implements DownlinkSender {
     }
 
     /**
-     * The producer's settings: the {@code kafka.*} client settings plus what the delivery guarantee needs, which
-     * cannot be overridden: idempotence, {@code acks=all}, no lingering, and timeouts bounded by
-     * {@code deliveryTimeout} (waiting for metadata, and for the acknowledgement).
+     * The producer's settings: {@link KafkaClientSettings#producer} (idempotence, {@code acks=all}, timeouts bounded
+     * by {@code deliveryTimeout}: waiting for metadata, and for the acknowledgement), plus no lingering and no
+     * transactions, which cannot be overridden either.
      */
-    static Map<String, Object> producerProperties(Map<String, Object> clientProperties, Duration deliveryTimeout) {
-        int timeoutMs = Math.toIntExact(deliveryTimeout.toMillis());
-        Map<String, Object> properties = new HashMap<>(clientProperties);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "command-service-downlink");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    static Map<String, Object> producerProperties(KafkaClientSettings kafka, Duration deliveryTimeout) {
+        Map<String, Object> properties = new HashMap<>(kafka.producer(CLIENT_ID, deliveryTimeout));
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         properties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return properties;
     }
@@ -108,9 +96,7 @@ public class KafkaDownlinkSender implements DownlinkSender {
     static ProducerRecord<String, byte[]> toProducerRecord(DownlinkRecord record) {
         ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(Topics.DOWNLINK, record.key().asString(),
                 record.payload());
-        for (Header header : record.headers()) {
-            kafkaRecord.headers().add(header.name(), header.value().getBytes(StandardCharsets.UTF_8));
-        }
+        KafkaHeaders.addAll(kafkaRecord.headers(), record.headers());
         return kafkaRecord;
     }
 

@@ -9,22 +9,19 @@ import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 
 /**
  * The records of one poll from the devices, lifecycle and device-requests topics, decoded: the inputs in partition
- * order with their positions, the records that do not follow their schema, how many device requests of other types
- * were skipped, and per partition the first offset (to rewind to) and the offset to commit once applied.
+ * order with their positions, the records that do not follow their schema, and how many device requests of other
+ * types were skipped.
  */
 final class StateBatch {
 
@@ -35,9 +32,6 @@ final class StateBatch {
     private final List<StateInput> inputs = new ArrayList<>();
     private final List<String> positions = new ArrayList<>();
     private final List<MalformedRecord> malformed = new ArrayList<>();
-    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-    private int size;
     private int ignored;
 
     private StateBatch() {
@@ -87,25 +81,14 @@ final class StateBatch {
         return malformed;
     }
 
-    Map<TopicPartition, Long> firstOffsets() {
-        return firstOffsets;
-    }
-
-    Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
-        return nextOffsets;
-    }
-
-    int size() {
-        return size;
-    }
-
     /** Device requests of other types than RPC responses, skipped. */
     int ignored() {
         return ignored;
     }
 
     private static StateInput lifecycleInput(ConsumerRecord<byte[], byte[]> record) {
-        if (SubdeviceEventRecord.TYPE.equals(type(record))) {
+        if (KafkaHeaders.value(record.headers(), RecordHeaders.CE_TYPE).filter(SubdeviceEventRecord.TYPE::equals)
+                .isPresent()) {
             return new StateInput.SubdeviceEvent(SubdeviceEventRecord.CODEC.decode(record.value()));
         }
         requireType(record, SessionEventRecord.TYPE);
@@ -113,20 +96,10 @@ final class StateBatch {
     }
 
     private static Optional<StateInput> deviceRequest(ConsumerRecord<byte[], byte[]> record) {
-        String type = type(record);
-        if (type == null) {
-            throw new MalformedRecordException("device request without " + RecordHeaders.CE_TYPE);
-        }
-        if (!RpcResponseRecord.TYPE.equals(type)) {
+        if (!RpcResponseRecord.TYPE.equals(KafkaHeaders.type(record.headers()))) {
             return Optional.empty();
         }
         return Optional.of(new StateInput.RpcAnswer(RpcResponseRecord.CODEC.decode(record.value())));
-    }
-
-    /** The {@code ce_type} header's value; null without one. */
-    private static String type(ConsumerRecord<byte[], byte[]> record) {
-        Header header = record.headers().lastHeader(RecordHeaders.CE_TYPE);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static StateInput.DeviceChange deviceChange(ConsumerRecord<byte[], byte[]> record) {
@@ -149,18 +122,15 @@ final class StateBatch {
         }
     }
 
+    /** A {@code ce_type} header, when there is one (even without a value), must name {@code type}. */
     private static void requireType(ConsumerRecord<byte[], byte[]> record, String type) {
-        Header header = record.headers().lastHeader(RecordHeaders.CE_TYPE);
-        if (header != null && (header.value() == null
-                || !type.equals(new String(header.value(), StandardCharsets.UTF_8)))) {
+        if (record.headers().lastHeader(RecordHeaders.CE_TYPE) != null
+                && !KafkaHeaders.value(record.headers(), RecordHeaders.CE_TYPE).equals(Optional.of(type))) {
             throw new MalformedRecordException("not a " + type + " record");
         }
     }
 
     private void add(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-        size++;
-        firstOffsets.putIfAbsent(partition, record.offset());
-        nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
         String position = partition + "@" + record.offset();
         try {
             Optional<StateInput> input = decode(record);

@@ -1,43 +1,48 @@
 package io.thingbus.command.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.command.config.StateConsumerConfig;
 import io.thingbus.command.domain.StateProjection;
+import io.thingbus.kafka.ConsumerLoopHealth;
+import io.thingbus.kafka.ConsumerLoopSettings;
+import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaConsumerLoop;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the state consumer on its own thread when the service starts (unless disabled) and stops it, letting a
- * running batch finish, when the service stops. Invalid settings stop the start-up.
+ * Starts the state consumer ({@link KafkaConsumerLoop} with a {@link StateBatchHandler}) on its own thread when the
+ * service starts (unless disabled) and stops it, letting a running batch finish, when the service stops. Invalid
+ * settings stop the start-up.
  */
 @Singleton
 public class StateConsumerLifecycle {
 
+    static final String NAME = "state-consumer";
+    private static final String CLIENT_ID = "command-service-state";
     private static final Logger LOG = Logger.getLogger(StateConsumerLifecycle.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final StateConsumerConfig config;
-    private final Map<String, Object> kafkaClientProperties;
+    private final KafkaClientSettings kafka;
     private final StateProjection projection;
     private final MeterRegistry registry;
     private final RpcDispatchLoop dispatchLoop;
-    private volatile KafkaStateConsumer consumer;
-    private volatile Thread thread;
+    private volatile KafkaConsumerLoop loop;
+    private volatile KafkaClientMetrics clientMetrics;
 
     @Inject
-    public StateConsumerLifecycle(StateConsumerConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaClientProperties,
-            StateProjection projection, MeterRegistry registry, RpcDispatchLoop dispatchLoop) {
+    public StateConsumerLifecycle(StateConsumerConfig config, KafkaClientSettings kafka, StateProjection projection,
+            MeterRegistry registry, RpcDispatchLoop dispatchLoop) {
         this.config = config;
-        this.kafkaClientProperties = kafkaClientProperties;
+        this.kafka = kafka;
         this.projection = projection;
         this.registry = registry;
         this.dispatchLoop = dispatchLoop;
@@ -48,31 +53,39 @@ public class StateConsumerLifecycle {
             LOG.info("state consumer disabled (thingbus.command.consumer.enabled=false)");
             return;
         }
-        consumer = new KafkaStateConsumer(kafkaClientProperties, ConsumerSettings.from(config), projection,
-                new StateMetrics(registry), dispatchLoop::wakeUp);
-        thread = new Thread(consumer, "state-consumer");
-        thread.start();
+        ConsumerLoopSettings settings = settings(config);
+        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, CLIENT_ID, "earliest");
+        StateMetrics metrics = new StateMetrics(registry);
+        ConsumerProbe probe = new ConsumerProbe();
+        probe.whenCreated(() -> clientMetrics = metrics.bind(probe.metricsView()));
+        loop = new KafkaConsumerLoop(NAME, StateBatchHandler.TOPICS, probe.attachTo(consumerConfig),
+                settings.pollTimeout(), settings.backoff(),
+                new StateBatchHandler(projection, metrics, dispatchLoop::wakeUp));
+        loop.start();
         LOG.infof("consuming devices, lifecycle events and device requests as group %s", config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (consumer == null) {
+        if (loop == null) {
             return;
         }
-        consumer.stop();
-        thread.join(STOP_TIMEOUT.toMillis());
-        if (thread.isAlive()) {
-            LOG.warnf("state consumer did not stop within %s", STOP_TIMEOUT);
+        loop.stop();
+        if (health().live()) {
+            LOG.warn("state consumer did not stop in time");
+        }
+        if (clientMetrics != null) {
+            clientMetrics.close();
         }
     }
 
-    /** The running consumer, or empty when it is disabled. */
-    public Optional<KafkaStateConsumer> consumer() {
-        return Optional.ofNullable(consumer);
+    /** @throws IllegalArgumentException naming the property when a value is unusable */
+    static ConsumerLoopSettings settings(StateConsumerConfig config) {
+        return new ConsumerLoopSettings("thingbus.command.consumer", config.groupId(), config.maxPollRecords(),
+                config.pollTimeout(), config.retryBackoffInitial(), config.retryBackoffMax());
     }
 
-    /** Whether the consumer thread is alive (false when disabled). */
-    public boolean alive() {
-        return thread != null && thread.isAlive();
+    /** What the health checks say of the consumer; {@code disabled} when it does not run. */
+    public ConsumerLoopHealth health() {
+        return ConsumerLoopHealth.of(NAME, Optional.ofNullable(loop));
     }
 }

@@ -53,8 +53,8 @@ public final class StateMetrics {
                 .register(registry);
     }
 
-    /** Binds the Kafka client's metrics; close the result when the client closes. */
-    AutoCloseable bind(Consumer<?, ?> consumer) {
+    /** Binds a Kafka client's metrics (a {@code ConsumerProbe}'s view); close the result when the client closes. */
+    KafkaClientMetrics bind(Consumer<?, ?> consumer) {
         KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
         clientMetrics.bindTo(registry);
         return clientMetrics;

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * state only when the work returns. Also answers the read ports, so the projection, the coverage and the RPC routes
  * can be tested together. RPC answers go to {@link #rpcs()}.
  */
-final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDirectory, RpcRoutes {
+public final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDirectory, RpcRoutes {
 
     /** A session, its downlink filters by filter, and the sub-devices it carries. */
     record Entry(TrackedSession session, Map<String, String> filters, Map<DeviceId, Carried> subdevices) {

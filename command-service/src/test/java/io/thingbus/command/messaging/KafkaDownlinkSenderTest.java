@@ -7,6 +7,7 @@ import io.thingbus.contracts.DownlinkRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,9 @@ class KafkaDownlinkSenderTest {
 
     @Test
     void producer_isIdempotentWithAcksAll_whateverTheClientSettingsSay() {
-        Map<String, Object> properties = KafkaDownlinkSender.producerProperties(Map.of(
+        Map<String, Object> properties = KafkaDownlinkSender.producerProperties(KafkaClientSettings.of(Map.of(
                 "bootstrap.servers", "kafka:9092", "acks", "1", "enable.idempotence", false,
-                "security.protocol", "SSL"), Duration.ofSeconds(5));
+                "security.protocol", "SSL", "linger.ms", 50, "transactional.id", "t-1")), Duration.ofSeconds(5));
 
         assertThat(properties).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
@@ -31,6 +32,8 @@ class KafkaDownlinkSenderTest {
                 .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000)
                 .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500)
                 .containsEntry("bootstrap.servers", "kafka:9092")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+                .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG)
                 .containsEntry("security.protocol", "SSL");
     }
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +90,9 @@ class StateBatchTest {
                 .isInstanceOf(MalformedRecordException.class);
     }
 
+    /** That the loop then commits past them is {@link StateBatchHandlerTest}'s. */
     @Test
-    void skippedDeviceRequests_areCounted_andTheirOffsetsCommitted() {
+    void skippedDeviceRequests_areCounted() {
         TopicPartition requests = new TopicPartition(Topics.DEVICE_REQUESTS, 2);
         ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(requests, List.of(
                 typed(Topics.DEVICE_REQUESTS, 2, 7, "io.thingbus.claim-request.v1"),
@@ -102,11 +102,11 @@ class StateBatchTest {
 
         assertThat(batch.inputs()).containsExactly(new StateInput.RpcAnswer(ANSWER));
         assertThat(batch.ignored()).isEqualTo(1);
-        assertThat(batch.nextOffsets()).containsEntry(requests, new OffsetAndMetadata(9));
     }
 
+    /** That the loop then commits past the malformed record is {@link StateBatchHandlerTest}'s. */
     @Test
-    void batch_keepsInputsInOrder_setsAsideMalformedRecords_andCommitsPastTheLastOne() {
+    void batch_keepsInputsInOrder_andSetsAsideMalformedRecordsWithTheirPositions() {
         TopicPartition devices = new TopicPartition(Topics.DEVICES, 0);
         TopicPartition lifecycle = new TopicPartition(Topics.LIFECYCLE, 1);
         ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(
@@ -122,9 +122,8 @@ class StateBatchTest {
                 new StateInput.DeviceChange(KEY, Optional.of(DEVICE)), new StateInput.SessionEvent(CONNECTED));
         assertThat(batch.malformed()).extracting(StateBatch.MalformedRecord::position)
                 .containsExactly(Topics.LIFECYCLE + "-1@10");
-        assertThat(batch.firstOffsets()).containsEntry(devices, 4L).containsEntry(lifecycle, 10L);
-        assertThat(batch.nextOffsets()).containsEntry(devices, new OffsetAndMetadata(5))
-                .containsEntry(lifecycle, new OffsetAndMetadata(12));
+        assertThat(batch.positionOf(batch.inputs().indexOf(new StateInput.SessionEvent(CONNECTED))))
+                .isEqualTo(Topics.LIFECYCLE + "-1@11");
     }
 
     private static ConsumerRecord<byte[], byte[]> typed(String topic, String key, String type, byte[] value) {

@@ -3,6 +3,7 @@ package io.thingbus.session.api;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.service.CallerTenant;
 import io.thingbus.session.domain.ActiveSessions;
 import io.thingbus.session.domain.SessionQuery;
 import jakarta.inject.Inject;

@@ -4,21 +4,17 @@ import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SubdeviceEventRecord;
+import io.thingbus.kafka.KafkaHeaders;
 import io.thingbus.session.domain.LifecycleInput;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 
 /**
- * The records of one poll, decoded: the session and sub-device events in partition order with their positions, the
- * records that are neither, and per partition the first offset (to rewind to) and the offset to commit once applied.
+ * The records of one poll, decoded: the session and sub-device events in partition order with their positions, and
+ * the records that are neither.
  */
 final class LifecycleBatch {
 
@@ -29,9 +25,6 @@ final class LifecycleBatch {
     private final List<LifecycleInput> events = new ArrayList<>();
     private final List<String> positions = new ArrayList<>();
     private final List<MalformedRecord> malformed = new ArrayList<>();
-    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-    private int size;
 
     private LifecycleBatch() {
     }
@@ -51,11 +44,10 @@ final class LifecycleBatch {
      * @throws MalformedRecordException when the record is neither, or does not follow its type's schema
      */
     static LifecycleInput decode(ConsumerRecord<byte[], byte[]> record) {
-        Header type = record.headers().lastHeader(RecordHeaders.CE_TYPE);
-        if (type == null) {
+        if (record.headers().lastHeader(RecordHeaders.CE_TYPE) == null) {
             return LifecycleInput.of(SessionEventRecord.CODEC.decode(record.value()));
         }
-        String name = type.value() == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+        String name = KafkaHeaders.value(record.headers(), RecordHeaders.CE_TYPE).orElse("");
         return switch (name) {
             case SessionEventRecord.TYPE -> LifecycleInput.of(SessionEventRecord.CODEC.decode(record.value()));
             case SubdeviceEventRecord.TYPE -> LifecycleInput.of(SubdeviceEventRecord.CODEC.decode(record.value()));
@@ -77,22 +69,7 @@ final class LifecycleBatch {
         return malformed;
     }
 
-    Map<TopicPartition, Long> firstOffsets() {
-        return firstOffsets;
-    }
-
-    Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
-        return nextOffsets;
-    }
-
-    int size() {
-        return size;
-    }
-
     private void add(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-        size++;
-        firstOffsets.putIfAbsent(partition, record.offset());
-        nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
         String position = partition + "@" + record.offset();
         try {
             events.add(decode(record));

@@ -1,9 +1,9 @@
 package io.thingbus.session.messaging;
 
+import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -11,13 +11,11 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Health of the lifecycle consumer. Live while its thread runs (a dead consumer needs a restart). Ready unless it is
- * retrying a batch because the database or Kafka failed. A disabled consumer is always up.
+ * Health of the lifecycle consumer ({@link ConsumerLoopHealth}): live while its thread runs (a dead consumer needs a
+ * restart), ready unless it is retrying a batch because the database or Kafka failed. A disabled consumer is up.
  */
 @ApplicationScoped
 public class LifecycleConsumerHealth {
-
-    private static final String NAME = "lifecycle-consumer";
 
     @Inject
     LifecycleConsumerLifecycle lifecycle;
@@ -25,29 +23,24 @@ public class LifecycleConsumerHealth {
     @Produces
     @Liveness
     HealthCheck live() {
-        return () -> lifecycle.consumer()
-                .map(consumer -> describe(consumer).status(lifecycle.alive()).build())
-                .orElseGet(LifecycleConsumerHealth::disabled);
+        return () -> {
+            ConsumerLoopHealth health = lifecycle.health();
+            return describe(health).status(health.live()).build();
+        };
     }
 
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> lifecycle.consumer()
-                .map(consumer -> describe(consumer)
-                        .status(lifecycle.alive() && consumer.state() != KafkaLifecycleConsumer.State.RETRYING)
-                        .build())
-                .orElseGet(LifecycleConsumerHealth::disabled);
+        return () -> {
+            ConsumerLoopHealth health = lifecycle.health();
+            return describe(health).status(health.ready()).build();
+        };
     }
 
-    private static HealthCheckResponseBuilder describe(KafkaLifecycleConsumer consumer) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME)
-                .withData("state", consumer.state().name().toLowerCase(Locale.ROOT));
-        String failure = consumer.lastFailure();
-        return failure.isEmpty() ? builder : builder.withData("lastFailure", failure);
-    }
-
-    private static HealthCheckResponse disabled() {
-        return HealthCheckResponse.named(NAME).withData("state", "disabled").up().build();
+    private static HealthCheckResponseBuilder describe(ConsumerLoopHealth health) {
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name());
+        health.data().forEach(builder::withData);
+        return builder;
     }
 }

@@ -1,42 +1,47 @@
 package io.thingbus.session.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
+import io.thingbus.kafka.ConsumerLoopHealth;
+import io.thingbus.kafka.ConsumerLoopSettings;
+import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaConsumerLoop;
 import io.thingbus.session.config.LifecycleConsumerConfig;
 import io.thingbus.session.domain.LifecycleProjection;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the lifecycle consumer on its own thread when the service starts (unless disabled) and stops it, letting a
- * running batch finish, when the service stops. Invalid settings stop the start-up.
+ * Starts the lifecycle consumer ({@link KafkaConsumerLoop} with a {@link LifecycleBatchHandler}) on its own thread
+ * when the service starts (unless disabled) and stops it, letting a running batch finish, when the service stops.
+ * Invalid settings stop the start-up.
  */
 @Singleton
 public class LifecycleConsumerLifecycle {
 
+    static final String NAME = "lifecycle-consumer";
+    private static final String CLIENT_ID = "session-service-lifecycle";
     private static final Logger LOG = Logger.getLogger(LifecycleConsumerLifecycle.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final LifecycleConsumerConfig config;
-    private final Map<String, Object> kafkaClientProperties;
+    private final KafkaClientSettings kafka;
     private final LifecycleProjection projection;
     private final MeterRegistry registry;
-    private volatile KafkaLifecycleConsumer consumer;
-    private volatile Thread thread;
+    private volatile KafkaConsumerLoop loop;
+    private volatile KafkaClientMetrics clientMetrics;
 
     @Inject
-    public LifecycleConsumerLifecycle(LifecycleConsumerConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaClientProperties,
+    public LifecycleConsumerLifecycle(LifecycleConsumerConfig config, KafkaClientSettings kafka,
             LifecycleProjection projection, MeterRegistry registry) {
         this.config = config;
-        this.kafkaClientProperties = kafkaClientProperties;
+        this.kafka = kafka;
         this.projection = projection;
         this.registry = registry;
     }
@@ -46,31 +51,38 @@ public class LifecycleConsumerLifecycle {
             LOG.info("lifecycle consumer disabled (thingbus.session.consumer.enabled=false)");
             return;
         }
-        consumer = new KafkaLifecycleConsumer(kafkaClientProperties, ConsumerSettings.from(config), projection,
-                new LifecycleMetrics(registry));
-        thread = new Thread(consumer, "lifecycle-consumer");
-        thread.start();
+        ConsumerLoopSettings settings = settings(config);
+        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, CLIENT_ID, "earliest");
+        LifecycleMetrics metrics = new LifecycleMetrics(registry);
+        ConsumerProbe probe = new ConsumerProbe();
+        probe.whenCreated(() -> clientMetrics = metrics.bind(probe.metricsView()));
+        loop = new KafkaConsumerLoop(NAME, LifecycleBatchHandler.TOPICS, probe.attachTo(consumerConfig),
+                settings.pollTimeout(), settings.backoff(), new LifecycleBatchHandler(projection, metrics));
+        loop.start();
         LOG.infof("consuming session lifecycle events as group %s", config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (consumer == null) {
+        if (loop == null) {
             return;
         }
-        consumer.stop();
-        thread.join(STOP_TIMEOUT.toMillis());
-        if (thread.isAlive()) {
-            LOG.warnf("lifecycle consumer did not stop within %s", STOP_TIMEOUT);
+        loop.stop();
+        if (health().live()) {
+            LOG.warn("lifecycle consumer did not stop in time");
+        }
+        if (clientMetrics != null) {
+            clientMetrics.close();
         }
     }
 
-    /** The running consumer, or empty when it is disabled. */
-    public Optional<KafkaLifecycleConsumer> consumer() {
-        return Optional.ofNullable(consumer);
+    /** @throws IllegalArgumentException naming the property when a value is unusable */
+    static ConsumerLoopSettings settings(LifecycleConsumerConfig config) {
+        return new ConsumerLoopSettings("thingbus.session.consumer", config.groupId(), config.maxPollRecords(),
+                config.pollTimeout(), config.retryBackoffInitial(), config.retryBackoffMax());
     }
 
-    /** Whether the consumer thread is alive (false when disabled). */
-    public boolean alive() {
-        return thread != null && thread.isAlive();
+    /** What the health checks say of the consumer; {@code disabled} when it does not run. */
+    public ConsumerLoopHealth health() {
+        return ConsumerLoopHealth.of(NAME, Optional.ofNullable(loop));
     }
 }

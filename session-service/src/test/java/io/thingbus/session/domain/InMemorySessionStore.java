@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * A {@link SessionStore} in memory with the same semantics as the JDBC one: a transaction works on a copy that
  * replaces the state only when the work returns, and {@link #failNextTransaction()} makes the next one fail.
  */
-final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore {
 
     private Map<SessionKey, Session> sessions = new LinkedHashMap<>();
     private boolean failNext;
