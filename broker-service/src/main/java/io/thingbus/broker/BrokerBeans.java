@@ -3,11 +3,15 @@ package io.thingbus.broker;
 import io.thingbus.broker.config.BrokerConfig;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.config.DownlinkConfig;
+import io.thingbus.broker.domain.ClientSessions;
 import io.thingbus.broker.domain.DeviceAuthenticator;
 import io.thingbus.broker.domain.DeviceCredentials;
 import io.thingbus.broker.domain.DownlinkMapper;
+import io.thingbus.broker.domain.GatewayPublishMapper;
+import io.thingbus.broker.domain.GatewaySubdevices;
 import io.thingbus.broker.domain.KnownTokens;
 import io.thingbus.broker.domain.SessionEvents;
+import io.thingbus.broker.domain.SharedAttributePush;
 import io.thingbus.broker.domain.ThingScaleAccessPolicy;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
 import io.thingbus.broker.domain.ThingScaleTopicParser;
@@ -73,8 +77,34 @@ public class BrokerBeans {
 
     @Produces
     @Singleton
-    DownlinkMapper downlinkMapper(KnownTokens tokens, DeviceCredentials credentials, DownlinkConfig config) {
-        return new DownlinkMapper(tokens, credentials, Clock.systemUTC(), config.defaultExpiry());
+    ClientSessions clientSessions(BrokerConfig config) {
+        return new ClientSessions(Clock.systemUTC(), config.sessions().maxExpiry());
+    }
+
+    @Produces
+    @Singleton
+    DownlinkMapper downlinkMapper(KnownTokens tokens, DeviceCredentials credentials, ClientSessions clients,
+            DownlinkConfig config) {
+        return new DownlinkMapper(tokens, credentials, clients, Clock.systemUTC(), config.defaultExpiry());
+    }
+
+    @Produces
+    @Singleton
+    GatewayPublishMapper gatewayPublishMapper(BrokerInstance instance) {
+        return new GatewayPublishMapper(Clock.systemUTC(), () -> UUID.randomUUID().toString(), instance.source(),
+                instance.id());
+    }
+
+    @Produces
+    @Singleton
+    GatewaySubdevices gatewaySubdevices() {
+        return new GatewaySubdevices();
+    }
+
+    @Produces
+    @Singleton
+    SharedAttributePush sharedAttributePush(GatewaySubdevices subdevices, DownlinkConfig config) {
+        return new SharedAttributePush(subdevices, config.defaultExpiry());
     }
 
     private static String hostName() {

@@ -52,7 +52,7 @@ class KafkaUnavailableIT {
     int mqttPort;
 
     @Test
-    void qos1Publish_whileKafkaIsDown_getsAnErrorInsteadOfSuccess() {
+    void qos1Publish_whileKafkaIsDown_getsAnErrorInsteadOfSuccess_fromDevicesAndGatewaysAlike() {
         assertThat(kafka).isEqualTo(ControlledKafkaResource.broker().bootstrapServers());
         TestDevice device = TestDevice.random();
         try (KafkaFixture credentials = new KafkaFixture(kafka)) {
@@ -61,19 +61,27 @@ class KafkaUnavailableIT {
         MqttClients.awaitAccepted(mqttPort, device);
         Mqtt5BlockingClient client = MqttClients.connected5(mqttPort, device);
         Mqtt3BlockingClient client3 = MqttClients.connected3(mqttPort, device);
+        Mqtt5BlockingClient gateway = TestGateway.of(device).connect5(mqttPort);
         MqttClients.assertAccepted(MqttClients.publishQos1(client, device.jsonTopic("dev-1"), utf8("1")));
+        MqttClients.assertAccepted(MqttClients.publishQos1(gateway, "v1/gateway/telemetry",
+                utf8("{\"Device A\":{\"t\":1}}")));
 
         ControlledKafkaResource.broker().close();
         Instant published = Instant.now();
         CompletableFuture<?> mqtt3Ack = client3.toAsync().publishWith().topic(device.jsonTopic("dev-3"))
                 .qos(MqttQos.AT_LEAST_ONCE).payload(utf8("3")).send();
         Mqtt5PubAck ack = MqttClients.publishQos1(client, device.jsonTopic("dev-1"), utf8("2"));
+        Mqtt5PubAck gatewayAck = MqttClients.publishQos1(gateway, "v1/gateway/telemetry",
+                utf8("{\"Device A\":{\"t\":2},\"Device B\":{\"t\":2}}"));
 
         assertThat(ack.getReasonCode().isError()).as("PUBACK %s", ack.getReasonCode()).isTrue();
+        assertThat(gatewayAck.getReasonCode()).isEqualTo(
+                com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode.UNSPECIFIED_ERROR);
         assertThat(Duration.between(published, Instant.now())).isLessThan(Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(20)).until(mqtt3Ack::isDone);
         assertThat(mqtt3Ack).as("MQTT 3.1.1 publish is not acknowledged").isCompletedExceptionally();
         assertThat(client3.getState().isConnected()).isFalse();
         client.disconnect();
+        gateway.disconnect();
     }
 }

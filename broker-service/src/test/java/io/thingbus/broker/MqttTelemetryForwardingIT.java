@@ -14,6 +14,7 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.PayloadFormat;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class MqttTelemetryForwardingIT {
     }
 
     @Test
-    void mqtt5Publish_atQos1_isAcknowledged_andForwardedOnceWithItsHeaders() {
+    void mqtt5Publish_atQos1_isAcknowledged_andForwardedOnceWithItsHeaders_andItsTokensHash() {
         Mqtt5BlockingClient client = MqttClients.connected5(mqttPort, device);
         Instant before = Instant.now().minusMillis(1);
 
@@ -80,6 +81,7 @@ class MqttTelemetryForwardingIT {
         TelemetryRecord record = TelemetryReader.decode(forwarded);
         assertThat(record.tenant()).isEqualTo(device.tenant());
         assertThat(record.device()).isEqualTo(DeviceId.of("dev-1"));
+        assertThat(record.tokenHash()).contains(SecretHash.of(device.token()));
         assertThat(record.tag()).isEmpty();
         assertThat(record.format()).isEqualTo(PayloadFormat.JSON);
         assertThat(record.source()).isEqualTo("//thingbus/broker-service/test-edge");

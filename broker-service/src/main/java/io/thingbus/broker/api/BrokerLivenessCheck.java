@@ -1,5 +1,6 @@
 package io.thingbus.broker.api;
 
+import io.thingbus.broker.messaging.KafkaAttributePushListener;
 import io.thingbus.broker.messaging.KafkaCredentialListener;
 import io.thingbus.broker.messaging.KafkaDownlinkListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive while the credential listener and the downlink listener run. If one died, revocations or commands would no
- * longer reach this instance: restarting it is the cure. Kafka being unreachable does not make the service dead (the
+ * Alive while the credential listener, the downlink listener and the attribute push listener run. If one died,
+ * revocations, commands or shared attributes would no longer reach this instance: restarting it is the cure. Kafka being unreachable does not make the service dead (the
  * listeners keep retrying).
  */
 @Liveness
@@ -18,18 +19,22 @@ public class BrokerLivenessCheck implements HealthCheck {
 
     private final KafkaCredentialListener credentials;
     private final KafkaDownlinkListener downlinks;
+    private final KafkaAttributePushListener attributes;
 
-    BrokerLivenessCheck(KafkaCredentialListener credentials, KafkaDownlinkListener downlinks) {
+    BrokerLivenessCheck(KafkaCredentialListener credentials, KafkaDownlinkListener downlinks,
+            KafkaAttributePushListener attributes) {
         this.credentials = credentials;
         this.downlinks = downlinks;
+        this.attributes = attributes;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("kafka-listeners")
-                .status(credentials.isRunning() && downlinks.isRunning())
+                .status(credentials.isRunning() && downlinks.isRunning() && attributes.isRunning())
                 .withData("credential-listener", credentials.isRunning())
                 .withData("downlink-listener", downlinks.isRunning())
+                .withData("attribute-push-listener", attributes.isRunning())
                 .build();
     }
 }

@@ -11,7 +11,12 @@ public enum AuthenticationFailure {
     /** The token belongs to another tenant than the user name. */
     WRONG_TENANT,
     /** The token is not known yet, but the credentials are still loading: trying again shortly may succeed. */
-    CREDENTIALS_LOADING;
+    CREDENTIALS_LOADING,
+    /**
+     * The credentials are valid, but the client id is held by another tenant's connection or persistent session on
+     * this instance (see {@link ClientSessions}).
+     */
+    CLIENT_ID_IN_USE;
 
     /** Whether the same credentials may be accepted later without any change (only while loading). */
     public boolean isTemporary() {

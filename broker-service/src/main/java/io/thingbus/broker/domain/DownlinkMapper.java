@@ -2,6 +2,7 @@ package io.thingbus.broker.domain;
 
 import io.thingbus.contracts.DownlinkRecord;
 import io.thingbus.contracts.SecretHash;
+import io.thingbus.contracts.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,10 @@ import java.util.Optional;
  * <li>a topic with the {@code {token}} placeholder gets the plain token whose hash the record names — a token this
  * instance learnt from a connection it authenticated ({@link KnownTokens}); never seen: skipped; since revoked or
  * owned by another tenant than the record's: skipped;</li>
+ * <li>a record naming a client ({@code clientId}) is delivered to that client only, and only when its connection or
+ * session on this instance belongs to the record's tenant ({@link ClientSessions}); otherwise it is skipped;</li>
+ * <li>a record for a topic every tenant uses ({@code v1/...}, such as {@code v1/gateway/rpc}) must name a client:
+ * delivered to every subscriber, it would reach other tenants' gateways;</li>
  * <li>QoS and content type are the record's; the expiry is the time left until the record's expiry (rounded up to
  * whole seconds), or {@code defaultExpiry} when it has none.</li>
  * </ul>
@@ -26,12 +31,15 @@ public final class DownlinkMapper {
 
     private final KnownTokens tokens;
     private final DeviceCredentials credentials;
+    private final ClientSessions clients;
     private final Clock clock;
     private final Duration defaultExpiry;
 
-    public DownlinkMapper(KnownTokens tokens, DeviceCredentials credentials, Clock clock, Duration defaultExpiry) {
+    public DownlinkMapper(KnownTokens tokens, DeviceCredentials credentials, ClientSessions clients, Clock clock,
+            Duration defaultExpiry) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultExpiry = Objects.requireNonNull(defaultExpiry, "defaultExpiry");
         if (defaultExpiry.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -44,6 +52,10 @@ public final class DownlinkMapper {
         Instant now = clock.instant();
         if (record.expiry().filter(expiry -> !expiry.isAfter(now)).isPresent()) {
             return new DownlinkDecision.Skip(DownlinkSkipReason.EXPIRED);
+        }
+        Optional<DownlinkSkipReason> client = clientProblem(record);
+        if (client.isPresent()) {
+            return new DownlinkDecision.Skip(client.get());
         }
         if (record.tokenHash().isEmpty()) {
             return deliver(record, record.topic(), now);
@@ -59,10 +71,23 @@ public final class DownlinkMapper {
         return deliver(record, record.topicFor(token.get().value()), now);
     }
 
+    /** Why the record's client (or the lack of one) stops it, or empty. */
+    private Optional<DownlinkSkipReason> clientProblem(DownlinkRecord record) {
+        if (record.clientId().isEmpty()) {
+            return GatewayTopic.isSharedByTenants(record.topic())
+                    ? Optional.of(DownlinkSkipReason.CLIENT_REQUIRED) : Optional.empty();
+        }
+        Optional<TenantId> owner = clients.ownerOf(record.clientId().get());
+        if (owner.isEmpty()) {
+            return Optional.of(DownlinkSkipReason.UNKNOWN_CLIENT);
+        }
+        return owner.get().equals(record.tenant()) ? Optional.empty() : Optional.of(DownlinkSkipReason.CLIENT_NOT_VALID);
+    }
+
     private DownlinkDecision deliver(DownlinkRecord record, String topic, Instant now) {
         Duration expiry = record.expiry().map(e -> wholeSecondsUntil(now, e)).orElse(defaultExpiry);
-        return new DownlinkDecision.Deliver(
-                new OutboundMessage(topic, record.qos(), expiry, record.contentType(), record.payload()));
+        return new DownlinkDecision.Deliver(new OutboundMessage(topic, record.qos(), expiry, record.contentType(),
+                record.payload(), record.clientId()));
     }
 
     private static Duration wholeSecondsUntil(Instant now, Instant expiry) {

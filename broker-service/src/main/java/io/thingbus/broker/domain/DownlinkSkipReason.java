@@ -13,7 +13,15 @@ public enum DownlinkSkipReason {
     /** The resulting topic is not a valid MQTT topic name. */
     INVALID_TOPIC,
     /** The record does not follow its schema. */
-    MALFORMED;
+    MALFORMED,
+    /** The topic is one every tenant uses ({@code v1/...}) but the record names no client to deliver to. */
+    CLIENT_REQUIRED,
+    /** The record names a client that has no connection or session on this instance. */
+    UNKNOWN_CLIENT,
+    /** The record names a client whose connection or session belongs to another tenant than the record's. */
+    CLIENT_NOT_VALID,
+    /** The record names a client that has no subscription matching the topic. */
+    NOT_SUBSCRIBED;
 
     /** The label of this reason in metrics. */
     public String label() {

@@ -1,5 +1,6 @@
 package io.thingbus.broker.domain;
 
+import io.thingbus.contracts.DeviceId;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,26 @@ public record Refusal(RefusalReason reason, String detail) {
     static Refusal invalidJson() {
         return new Refusal(RefusalReason.INVALID_JSON_PAYLOAD,
                 "the payload of a json topic must be a JSON object or a JSON number");
+    }
+
+    static Refusal gatewayTopicNotAllowed() {
+        return new Refusal(RefusalReason.TOPIC_NOT_ALLOWED, "gateways publish only to v1/gateway/connect, disconnect,"
+                + " telemetry, attributes, attributes/request, rpc or claim");
+    }
+
+    static Refusal invalidGatewayId() {
+        return new Refusal(RefusalReason.INVALID_GATEWAY_ID, "a gateway's MQTT client id is its device id: 1-"
+                + DeviceId.MAX_LENGTH + " characters, no '/', '+', '#' or control characters,"
+                + " no leading or trailing blanks");
+    }
+
+    static Refusal invalidGatewayPayload(GatewayTopic topic, String problem) {
+        return new Refusal(RefusalReason.INVALID_GATEWAY_PAYLOAD, topic.topic() + ": " + problem);
+    }
+
+    /** A will on a gateway topic: HiveMQ would deliver it to every subscriber of that topic, of every tenant. */
+    public static Refusal gatewayWill() {
+        return new Refusal(RefusalReason.TOPIC_NOT_ALLOWED, "a will may not use a v1/gateway topic");
     }
 
     /** The connection's token no longer authenticates. */

@@ -12,6 +12,10 @@ public enum RefusalReason {
     INVALID_TOPIC,
     /** A {@code json} topic whose payload is neither a JSON object nor a JSON number. */
     INVALID_JSON_PAYLOAD,
+    /** A gateway topic whose payload is not JSON or not shaped as the gateway API says (or has no valid entry). */
+    INVALID_GATEWAY_PAYLOAD,
+    /** A gateway publish from a client whose client id is not a valid device id (a gateway's id is its client id). */
+    INVALID_GATEWAY_ID,
     /** The connection's token was revoked (or given to another tenant) after it connected. */
     TOKEN_REVOKED;
 

@@ -1,16 +1,19 @@
 package io.thingbus.broker.domain;
 
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the {@link SessionEventRecord}s of this broker instance: {@code connected}, {@code disconnected},
  * {@code subscribed} and {@code unsubscribed}, stamped with the current time and this instance's id. Every
  * subscription is classified with the {@link ThingScaleAccessPolicy}: the device whose downlink topic its filter
- * covers, {@code *} for all devices of the token, or none.
+ * covers, {@code *} for all devices of the token, or none; a gateway filter ({@code v1/gateway/rpc}, …) covers the
+ * gateway's own downlink, so its device is the gateway, whose device id is its client id.
  *
  * <p>Pure apart from the clock; thread-safe.
  */
@@ -50,8 +53,13 @@ public final class SessionEvents {
     }
 
     private SessionSubscription subscription(MqttConnection connection, String filter, int qos) {
-        return new SessionSubscription(filter, qos,
-                policy.downlinkDeviceOf(filter, connection.identity()).orElse(null));
+        return new SessionSubscription(filter, qos, policy.downlinkDeviceOf(filter, connection.identity())
+                .or(() -> gatewayOf(filter, connection)).orElse(null));
+    }
+
+    private static Optional<String> gatewayOf(String filter, MqttConnection connection) {
+        return GatewayTopic.allowsSubscription(filter) && DeviceId.isValid(connection.clientId())
+                ? Optional.of(connection.clientId()) : Optional.empty();
     }
 
     private SessionEventRecord event(String type, MqttConnection connection, List<SessionSubscription> subscriptions,

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * The edge's decision for one device publish: a pure function of the publish (topic, payload, MQTT metadata) and
  * the connection's identity. It refuses what the {@link ThingScaleAccessPolicy} refuses and {@code json} payloads
  * that are neither a JSON object nor a number; everything else becomes a {@link TelemetryRecord} with a fresh id, the
- * current time, this edge as source, the tag, the payload format, the MQTT origin and the payload bytes unchanged.
+ * current time, this edge as source, the tag, the payload format, the MQTT origin, the payload bytes unchanged and the
+ * hash of the token (the topic's first level, which is the connection's own token).
  *
  * <p>Non-blocking and thread-safe as long as the clock and the id supplier are.
  */
@@ -54,6 +55,6 @@ public final class ThingScalePublishMapper {
         MqttOrigin origin = new MqttOrigin(publish.topic(), publish.qos(), publish.retain(), publish.clientId(),
                 publish.userProperties());
         return new TelemetryRecord(ids.get(), clock.instant(), source, identity.tenant(), topic.device(), topic.tag(),
-                topic.format(), Optional.of(origin), publish.payload());
+                topic.format(), Optional.of(origin), publish.payload(), Optional.of(identity.token().hash()));
     }
 }

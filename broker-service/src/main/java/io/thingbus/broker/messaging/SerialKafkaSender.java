@@ -1,6 +1,7 @@
 package io.thingbus.broker.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +50,26 @@ final class SerialKafkaSender implements AutoCloseable {
                     "too many " + name + " records wait for Kafka (" + sender.getQueue().size() + ")"));
         }
         return stored;
+    }
+
+    /**
+     * Hands all records to the producer at once, in their order (one place in the queue), and completes normally once
+     * Kafka acknowledged every one, exceptionally when one could not be stored or {@code maxPending} tasks already
+     * wait. Never blocks, never throws.
+     */
+    CompletionStage<Void> sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<CompletableFuture<Void>> stored = records.stream().map(r -> new CompletableFuture<Void>()).toList();
+        try {
+            sender.execute(() -> {
+                for (int i = 0; i < records.size(); i++) {
+                    sendNow(records.get(i), stored.get(i));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "too many " + name + " records wait for Kafka (" + sender.getQueue().size() + ")"));
+        }
+        return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
     }
 
     private void sendNow(ProducerRecord<String, byte[]> record, CompletableFuture<Void> stored) {

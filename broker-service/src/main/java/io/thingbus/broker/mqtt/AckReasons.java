@@ -18,17 +18,26 @@ final class AckReasons {
         return switch (reason) {
             case FOREIGN_TOKEN, TOPIC_NOT_ALLOWED, TOKEN_REVOKED -> AckReasonCode.NOT_AUTHORIZED;
             case INVALID_TOPIC -> AckReasonCode.TOPIC_NAME_INVALID;
-            case INVALID_JSON_PAYLOAD -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case INVALID_JSON_PAYLOAD, INVALID_GATEWAY_PAYLOAD -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case INVALID_GATEWAY_ID -> AckReasonCode.NOT_AUTHORIZED;
         };
     }
 
+    /** MQTT 3.1.1: SERVER_UNAVAILABLE = 3, CLIENT_IDENTIFIER_NOT_VALID = 2, BAD_USER_NAME_OR_PASSWORD = 4. */
     static ConnackReasonCode forAuthentication(AuthenticationFailure failure) {
-        return failure.isTemporary() ? ConnackReasonCode.SERVER_UNAVAILABLE : ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD;
+        if (failure.isTemporary()) {
+            return ConnackReasonCode.SERVER_UNAVAILABLE;
+        }
+        return failure == AuthenticationFailure.CLIENT_ID_IN_USE
+                ? ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID : ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD;
     }
 
     static String reasonString(AuthenticationFailure failure) {
-        return failure.isTemporary()
-                ? "the broker is still loading device credentials; retry shortly"
+        if (failure.isTemporary()) {
+            return "the broker is still loading device credentials; retry shortly";
+        }
+        return failure == AuthenticationFailure.CLIENT_ID_IN_USE
+                ? "the client id is in use by another account; choose another client id"
                 : "bad user name or password";
     }
 }

@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.Publish;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import com.hivemq.extension.sdk.api.services.publish.PublishToClientResult;
 import io.thingbus.broker.domain.DownlinkPublisher;
 import io.thingbus.broker.domain.OutboundMessage;
 import jakarta.inject.Singleton;
@@ -13,9 +14,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Publishes platform messages with HiveMQ's {@link PublishService}: HiveMQ delivers them to the online subscribers of
- * the topic and queues them for offline persistent sessions, with the message expiry as given. Such publishes do
- * not pass the client interceptors or authorizers (they are not a client's). Available while the Thingbus extension
- * runs inside HiveMQ; before and after, every publish fails (to be retried).
+ * the topic and queues them for offline persistent sessions, with the message expiry as given. A message naming a
+ * client goes with {@code publishToClient} to that client only, when one of its subscriptions (online or in its
+ * persistent session) matches the topic. Such publishes do not pass the client interceptors or authorizers (they are
+ * not a client's). Available while the Thingbus extension runs inside HiveMQ; before and after, every publish fails
+ * (to be retried).
  */
 @Singleton
 final class HiveMqDownlinkPublisher implements DownlinkPublisher {
@@ -36,7 +39,7 @@ final class HiveMqDownlinkPublisher implements DownlinkPublisher {
     }
 
     @Override
-    public CompletionStage<Void> publish(OutboundMessage message) {
+    public CompletionStage<Delivery> publish(OutboundMessage message) {
         PublishService current = service;
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the MQTT broker is not running"));
@@ -49,7 +52,11 @@ final class HiveMqDownlinkPublisher implements DownlinkPublisher {
                     "HiveMQ refuses the message: " + e.getMessage(), e));
         }
         try {
-            return current.publish(publish);
+            if (message.clientId().isPresent()) {
+                return current.publishToClient(publish, message.clientId().get()).thenApply(result ->
+                        result == PublishToClientResult.SUCCESSFUL ? Delivery.PUBLISHED : Delivery.NOT_SUBSCRIBED);
+            }
+            return current.publish(publish).thenApply(published -> Delivery.PUBLISHED);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

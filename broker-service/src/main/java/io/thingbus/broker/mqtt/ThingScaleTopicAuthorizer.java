@@ -9,20 +9,27 @@ import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
 import io.thingbus.broker.domain.ConnectionIdentity;
 import io.thingbus.broker.domain.DeviceAuthenticator;
+import io.thingbus.broker.domain.GatewayTopic;
 import io.thingbus.broker.domain.Refusal;
 import io.thingbus.broker.domain.ThingScaleAccessPolicy;
 import java.util.Optional;
 
 /**
- * HiveMQ's view of the {@link ThingScaleAccessPolicy}. Subscriptions outside {@code <TOKEN>/} get SUBACK
- * {@code NOT_AUTHORIZED} (MQTT 3.1.1: failure 0x80). Publishes are checked again here because HiveMQ also authorizes
- * will messages with this authorizer (a CONNECT whose will topic is not allowed is refused); ordinary publishes were
- * already decided by the {@link TelemetryForwardingInterceptor}, which runs first. Non-blocking; shared by all
- * connections.
+ * HiveMQ's view of the {@link ThingScaleAccessPolicy} and of the gateway topics. A client may subscribe below its own
+ * token ({@code <TOKEN>/...}) and to the three gateway topics {@code v1/gateway/attributes},
+ * {@code v1/gateway/attributes/response} and {@code v1/gateway/rpc} (only the platform publishes there, to one client
+ * at a time); anything else gets SUBACK {@code NOT_AUTHORIZED} (MQTT 3.1.1: failure 0x80).
+ *
+ * <p>Publishes are checked again here because HiveMQ also authorizes will messages with this authorizer (a CONNECT
+ * whose will topic is not allowed is refused): a will must be a telemetry topic of the own token, never a gateway
+ * topic (HiveMQ would deliver it to every subscriber of every tenant). Ordinary publishes were already decided by the
+ * {@link UplinkInterceptor}, which runs first; gateway publishes never get here (their delivery is always prevented).
+ * Non-blocking; shared by all connections.
  */
 final class ThingScaleTopicAuthorizer implements SubscriptionAuthorizer, PublishAuthorizer {
 
-    private static final String FOREIGN_FILTER = "devices subscribe only to filters below their own device token";
+    private static final String FOREIGN_FILTER = "clients subscribe only to filters below their own device token,"
+            + " or to v1/gateway/attributes, v1/gateway/attributes/response and v1/gateway/rpc";
 
     private final ThingScaleAccessPolicy policy;
     private final DeviceAuthenticator authenticator;
@@ -38,7 +45,8 @@ final class ThingScaleTopicAuthorizer implements SubscriptionAuthorizer, Publish
     public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
         String filter = input.getSubscription().getTopicFilter();
         boolean granted = validIdentity(ConnectionIdentities.of(input.getConnectionInformation()))
-                .filter(identity -> policy.allowsSubscription(filter, identity))
+                .filter(identity -> policy.allowsSubscription(filter, identity)
+                        || GatewayTopic.allowsSubscription(filter))
                 .isPresent();
         metrics.subscription(granted);
         if (granted) {
@@ -51,14 +59,22 @@ final class ThingScaleTopicAuthorizer implements SubscriptionAuthorizer, Publish
     @Override
     public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
         Optional<ConnectionIdentity> identity = validIdentity(ConnectionIdentities.of(input.getConnectionInformation()));
-        Optional<Refusal> refusal = identity.isEmpty()
-                ? Optional.of(Refusal.tokenRevoked())
-                : policy.refusalForPublish(input.getPublishPacket().getTopic(), identity.get());
+        Optional<Refusal> refusal = refusal(input.getPublishPacket().getTopic(), identity);
         if (refusal.isEmpty()) {
             output.authorizeSuccessfully();
         } else {
             output.failAuthorization(AckReasons.forRefusal(refusal.get().reason()), refusal.get().detail());
         }
+    }
+
+    private Optional<Refusal> refusal(String topic, Optional<ConnectionIdentity> identity) {
+        if (identity.isEmpty()) {
+            return Optional.of(Refusal.tokenRevoked());
+        }
+        if (GatewayTopic.isGatewayTopic(topic)) {
+            return Optional.of(Refusal.gatewayWill());
+        }
+        return policy.refusalForPublish(topic, identity.get());
     }
 
     private Optional<ConnectionIdentity> validIdentity(Optional<ConnectionIdentity> identity) {

@@ -7,8 +7,9 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
-import io.thingbus.broker.config.KafkaForwardingConfig;
+import io.thingbus.broker.domain.ClientSessions;
 import io.thingbus.broker.domain.DeviceAuthenticator;
+import io.thingbus.broker.domain.GatewaySubdevices;
 import io.thingbus.broker.domain.KnownTokens;
 import io.thingbus.broker.domain.SessionEventSink;
 import io.thingbus.broker.domain.SessionEvents;
@@ -17,42 +18,41 @@ import io.thingbus.broker.domain.ThingScaleAccessPolicy;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
  * The edge inside HiveMQ. It registers the device authenticator and the topic authorizer, a lifecycle listener per
- * connection (connected/disconnected events, wills), and for every client the telemetry interceptor and a
- * subscription-event interceptor; and it hands HiveMQ's publish service to the downlink publisher. HiveMQ starts it
- * while it starts; {@link #isStarted()} tells whether that worked, because a HiveMQ whose extension did not start
- * would accept every client.
+ * connection (connected/disconnected events, wills, client id claims, gateway sub-devices), and for every client the
+ * uplink interceptor (ThingScale and gateway publishes) and a subscription-event interceptor; and it hands HiveMQ's
+ * publish service to the downlink publisher. HiveMQ starts it while it starts; {@link #isStarted()} tells whether that
+ * worked, because a HiveMQ whose extension did not start would accept every client.
  */
 @Singleton
 final class ThingbusExtension implements ExtensionMain {
-
-    /** How much longer than Kafka's delivery timeout a QoS 1/2 acknowledgement waits before failing on its own. */
-    static final Duration ACK_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(ThingbusExtension.class);
 
     private final DeviceTokenAuthenticator authenticator;
     private final ThingScaleTopicAuthorizer authorizer;
-    private final TelemetryForwardingInterceptor interceptor;
+    private final UplinkInterceptor interceptor;
     private final SessionEvents sessionEvents;
+    private final ClientSessions clients;
+    private final GatewaySubdevices subdevices;
     private final SessionEventSink sessionEventSink;
     private final WillForwarder wills;
     private final HiveMqDownlinkPublisher downlinks;
     private volatile boolean started;
 
-    ThingbusExtension(KafkaForwardingConfig forwarding, DeviceAuthenticator deviceAuthenticator,
-            KnownTokens knownTokens, ThingScaleAccessPolicy policy, ThingScalePublishMapper mapper,
-            TelemetrySink telemetry, SessionEvents sessionEvents, SessionEventSink sessionEventSink,
-            HiveMqDownlinkPublisher downlinks, BrokerMetrics metrics) {
-        this.authenticator = new DeviceTokenAuthenticator(deviceAuthenticator, knownTokens, metrics);
+    ThingbusExtension(DeviceAuthenticator deviceAuthenticator, KnownTokens knownTokens, ClientSessions clients,
+            ThingScaleAccessPolicy policy, ThingScalePublishMapper mapper, UplinkInterceptor interceptor,
+            GatewaySubdevices subdevices, TelemetrySink telemetry, SessionEvents sessionEvents,
+            SessionEventSink sessionEventSink, HiveMqDownlinkPublisher downlinks, BrokerMetrics metrics) {
+        this.authenticator = new DeviceTokenAuthenticator(deviceAuthenticator, knownTokens, clients, metrics);
         this.authorizer = new ThingScaleTopicAuthorizer(policy, deviceAuthenticator, metrics);
-        this.interceptor = new TelemetryForwardingInterceptor(mapper, deviceAuthenticator, telemetry, metrics,
-                forwarding.deliveryTimeout().plus(ACK_TIMEOUT_MARGIN));
+        this.interceptor = interceptor;
         this.sessionEvents = sessionEvents;
+        this.clients = clients;
+        this.subdevices = subdevices;
         this.sessionEventSink = sessionEventSink;
         this.wills = new WillForwarder(mapper, deviceAuthenticator, telemetry, metrics);
         this.downlinks = downlinks;
@@ -64,7 +64,8 @@ final class ThingbusExtension implements ExtensionMain {
             Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
             Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
             Services.eventRegistry().setClientLifecycleEventListener(
-                    providerInput -> new SessionLifecycleListener(sessionEvents, sessionEventSink, wills));
+                    providerInput -> new SessionLifecycleListener(sessionEvents, sessionEventSink, wills, clients,
+                            subdevices));
             Services.initializerRegistry().setClientInitializer((initializerInput, client) -> initialize(client));
             downlinks.attach(Services.publishService());
             started = true;

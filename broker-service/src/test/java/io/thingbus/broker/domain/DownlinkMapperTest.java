@@ -24,8 +24,9 @@ class DownlinkMapperTest {
 
     private final KnownTokens tokens = new KnownTokens(100);
     private final DeviceCredentials credentials = new DeviceCredentials();
-    private final DownlinkMapper mapper = new DownlinkMapper(tokens, credentials, Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofHours(24));
+    private final ClientSessions clients = new ClientSessions(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
+    private final DownlinkMapper mapper = new DownlinkMapper(tokens, credentials, clients,
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
 
     @BeforeEach
     void tokenSeenAndValid() {
@@ -84,12 +85,68 @@ class DownlinkMapperTest {
     }
 
     @Test
-    void topicWithoutPlaceholder_isPublishedAsItIs() {
+    void topicWithoutPlaceholder_isPublishedAsItIs_toEverySubscriber() {
         DownlinkRecord record = new DownlinkRecord("d-1", NOW, "//src", TENANT, DeviceId.of("dev-1"),
-                "v1/device/dev-1/command", Optional.empty(), 0, Optional.empty(), "application/json", PAYLOAD);
+                "MyToken42/dev-1/subscribe", Optional.empty(), 0, Optional.empty(), "application/json", PAYLOAD);
 
-        assertThat(((DownlinkDecision.Deliver) mapper.decide(record)).message().topic())
-                .isEqualTo("v1/device/dev-1/command");
+        OutboundMessage message = ((DownlinkDecision.Deliver) mapper.decide(record)).message();
+
+        assertThat(message.topic()).isEqualTo("MyToken42/dev-1/subscribe");
+        assertThat(message.clientId()).isEmpty();
+    }
+
+    @Test
+    void topicEveryTenantUses_withoutClient_isSkipped_becauseEveryTenantsGatewaysWouldReceiveIt() {
+        assertThat(mapper.decide(gatewayMessage(TENANT, Optional.empty())))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_REQUIRED));
+        assertThat(mapper.decide(new DownlinkRecord("d-1", NOW, "//src", TENANT, DeviceId.of("dev-1"),
+                "v1/device/dev-1/command", Optional.empty(), 0, Optional.empty(), "application/json", PAYLOAD)))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_REQUIRED));
+    }
+
+    @Test
+    void recordForAClientOfItsTenant_isDeliveredToThatClientOnly() {
+        clients.claim("gw-1", TENANT, "c-1");
+        clients.established("gw-1", "c-1");
+
+        OutboundMessage message = ((DownlinkDecision.Deliver) mapper.decide(gatewayMessage(TENANT,
+                Optional.of("gw-1")))).message();
+
+        assertThat(message.clientId()).contains("gw-1");
+        assertThat(message.topic()).isEqualTo("v1/gateway/rpc");
+    }
+
+    @Test
+    void recordForAClientOfAnotherTenant_isSkipped() {
+        clients.claim("gw-1", TenantId.of("Uother0001"), "c-1");
+        clients.established("gw-1", "c-1");
+
+        assertThat(mapper.decide(gatewayMessage(TENANT, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+    }
+
+    @Test
+    void recordForAClientWithoutConnectionOrSessionHere_isSkipped() {
+        assertThat(mapper.decide(gatewayMessage(TENANT, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.UNKNOWN_CLIENT));
+    }
+
+    @Test
+    void thingScaleCommandForOneClient_needsBothTheTokenAndTheClient() {
+        clients.claim("dev-1_a", TENANT, "c-1");
+        DownlinkRecord record = new DownlinkRecord("d-1", NOW, "//src", TENANT, DeviceId.of("dev-1"),
+                DownlinkRecord.thingScaleTopic(DeviceId.of("dev-1")), Optional.of(TOKEN.hash()), 1, Optional.empty(),
+                "application/json", PAYLOAD, Optional.of("dev-1_a"));
+
+        OutboundMessage message = ((DownlinkDecision.Deliver) mapper.decide(record)).message();
+
+        assertThat(message.topic()).isEqualTo("MyToken42/dev-1/subscribe");
+        assertThat(message.clientId()).contains("dev-1_a");
+    }
+
+    private static DownlinkRecord gatewayMessage(TenantId tenant, Optional<String> clientId) {
+        return new DownlinkRecord("d-1", NOW, "//src", tenant, DeviceId.of("Device A"), "v1/gateway/rpc",
+                Optional.empty(), 1, Optional.empty(), "application/json", PAYLOAD, clientId);
     }
 
     private static DownlinkRecord command(SecretHash hash, TenantId tenant, Optional<Instant> expiry) {

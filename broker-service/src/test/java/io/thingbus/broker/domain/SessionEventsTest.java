@@ -55,6 +55,28 @@ class SessionEventsTest {
     }
 
     @Test
+    void gatewayFilters_coverTheGatewaysOwnDownlink_soTheirDeviceIsTheGatewaysClientId() {
+        MqttConnection gateway = new MqttConnection(CONNECTION.identity(), "Gateway 1", "c-2");
+
+        SessionEventRecord record = events.subscribed(gateway, List.of(
+                new SessionEvents.GrantedFilter("v1/gateway/rpc", 1),
+                new SessionEvents.GrantedFilter("v1/gateway/attributes", 1),
+                new SessionEvents.GrantedFilter("v1/gateway/attributes/response", 0)));
+
+        assertThat(record.subscriptions()).extracting(SessionSubscription::deviceId)
+                .containsExactly("Gateway 1", "Gateway 1", "Gateway 1");
+    }
+
+    @Test
+    void gatewayFilter_ofAClientIdThatIsNoDeviceId_namesNoDevice() {
+        MqttConnection client = new MqttConnection(CONNECTION.identity(), "a/b", "c-3");
+
+        SessionEventRecord record = events.subscribed(client, List.of(new SessionEvents.GrantedFilter("v1/gateway/rpc", 1)));
+
+        assertThat(record.subscriptions()).containsExactly(new SessionSubscription("v1/gateway/rpc", 1, null));
+    }
+
+    @Test
     void unsubscribed_listsTheFilters_withQos0() {
         SessionEventRecord record = events.unsubscribed(CONNECTION, List.of("MyToken42/+/subscribe"));
 

@@ -6,6 +6,7 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.PayloadFormat;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class ThingScalePublishMapperTest {
             Clock.fixed(NOW, ZoneOffset.UTC), () -> "id-1", "//thingbus/broker-service/edge-1");
 
     @Test
-    void jsonObject_onOwnTelemetryTopic_isForwardedWithEveryField() {
+    void jsonObject_onOwnTelemetryTopic_isForwardedWithEveryField_includingTheTokensHash() {
         List<Header> properties = List.of(new Header("unit", "C"), new Header("unit", "F"));
         InboundPublish publish = new InboundPublish(TOKEN + "/json/dev-1/room", 1, true, "dev-1_x", properties,
                 bytes("{\"temp\":20,\"humidity\":50}"));
@@ -37,7 +38,7 @@ class ThingScalePublishMapperTest {
         assertThat(record).isEqualTo(new TelemetryRecord("id-1", NOW, "//thingbus/broker-service/edge-1",
                 TenantId.of("Uab12cd34ef"), DeviceId.of("dev-1"), Optional.of("room"), PayloadFormat.JSON,
                 Optional.of(new MqttOrigin(TOKEN + "/json/dev-1/room", 1, true, "dev-1_x", properties)),
-                bytes("{\"temp\":20,\"humidity\":50}")));
+                bytes("{\"temp\":20,\"humidity\":50}"), Optional.of(SecretHash.of(TOKEN))));
     }
 
     @Test

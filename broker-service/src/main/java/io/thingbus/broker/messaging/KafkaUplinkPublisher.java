@@ -4,57 +4,61 @@ import io.smallrye.common.annotation.Identifier;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.config.KafkaForwardingConfig;
 import io.thingbus.broker.domain.TelemetrySink;
+import io.thingbus.broker.domain.Uplink;
+import io.thingbus.broker.domain.UplinkSink;
 import io.thingbus.contracts.TelemetryRecord;
-import io.thingbus.contracts.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes telemetry records to {@link Topics#TELEMETRY}: key = the device key ({@code <tenant>/<device>}), value =
- * the payload bytes unchanged, headers = the record's CloudEvents and MQTT headers (UTF-8), timestamp = the time
- * the edge accepted the publish. The producer is idempotent with {@code acks=all}, so a completed send is durable.
+ * Writes what device publishes become to Kafka ({@link UplinkRecords}: telemetry, and the control records of gateway
+ * publishes), with one idempotent producer ({@code acks=all}), so a completed send is durable. A control record gets a
+ * fresh {@code ce_id} and this instance as {@code ce_source}.
  *
- * <p>{@link #send} never blocks: it hands the record to a {@link SerialKafkaSender}, whose queue is bounded by
+ * <p>Neither {@code send} blocks: records go to a {@link SerialKafkaSender}, whose queue is bounded by
  * {@code thingbus.broker.kafka.max-pending}; when it is full the send fails at once. One sender thread keeps the
  * order of the calls.
  */
 @Singleton
-public class KafkaTelemetryPublisher implements TelemetrySink {
+public class KafkaUplinkPublisher implements TelemetrySink, UplinkSink {
 
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final SerialKafkaSender sender;
+    private final String source;
 
-    KafkaTelemetryPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    KafkaUplinkPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             KafkaForwardingConfig config, BrokerInstance instance) {
         this.sender = new SerialKafkaSender(new KafkaProducer<>(producerSettings(kafkaConfig, config, instance),
-                new StringSerializer(), new ByteArraySerializer()), config.maxPending(), "telemetry");
+                new StringSerializer(), new ByteArraySerializer()), config.maxPending(), "uplink");
+        this.source = instance.source();
     }
 
     @Override
     public CompletionStage<Void> send(TelemetryRecord record) {
-        return sender.send(toKafkaRecord(record));
+        return sender.send(UplinkRecords.of(record));
     }
 
-    /** The Kafka form of a telemetry record; the wire format documented for {@link Topics#TELEMETRY}. */
-    static ProducerRecord<String, byte[]> toKafkaRecord(TelemetryRecord record) {
-        List<Header> headers = record.headers().stream()
-                .map(h -> (Header) new RecordHeader(h.name(), h.value().getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        return new ProducerRecord<>(Topics.TELEMETRY, null, record.time().toEpochMilli(), record.key().asString(),
-                record.payload(), headers);
+    @Override
+    public CompletionStage<Void> sendAll(List<Uplink> records) {
+        List<ProducerRecord<String, byte[]>> kafkaRecords;
+        try {
+            kafkaRecords = records.stream().map(r -> UplinkRecords.of(r, UUID.randomUUID().toString(), source)).toList();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sender.sendAll(kafkaRecords);
     }
 
     @PreDestroy
