@@ -17,7 +17,6 @@ import io.restassured.response.Response;
 import io.thingbus.launcher.DemoUser;
 import io.thingbus.launcher.LocalSuite;
 import io.thingbus.launcher.ServiceSpec;
-import io.thingbus.launcher.SuiteSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,18 +43,9 @@ class DevicePathIT {
     private static DemoUser user;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        Path home = Path.of(System.getProperty("thingbus.home", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
-        suite = LocalSuite.start(SuiteSettings.anyFreePorts(home, data));
+    static void startSuite() {
+        suite = RunningSuite.get();
         user = suite.demoUser();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test
