@@ -84,6 +84,9 @@ public class ServiceWiring {
     void checkSettings(@Observes @Priority(1) StartupEvent event, ConsumerConfig consumer, NotificationConfig notifications,
             WebhookConfig webhook, NoDataConfig noData, AlertConfig alerts) {
         List<String> problems = new ArrayList<>();
+        notBlank(problems, "thingbus.event.consumer.telemetry-group-id", consumer.telemetryGroupId());
+        notBlank(problems, "thingbus.event.consumer.devices-group-id", consumer.devicesGroupId());
+        notBlank(problems, "thingbus.event.consumer.channels-group-id", consumer.channelsGroupId());
         atLeastOne(problems, "thingbus.event.consumer.max-poll-records", consumer.maxPollRecords());
         positive(problems, "thingbus.event.consumer.poll-timeout", consumer.pollTimeout());
         positive(problems, "thingbus.event.consumer.retry-backoff-initial", consumer.retryBackoffInitial());
@@ -108,6 +111,12 @@ public class ServiceWiring {
         atLeastOne(problems, "thingbus.event.alerts.recent-limit", alerts.recentLimit());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
+        }
+    }
+
+    private static void notBlank(List<String> problems, String name, String value) {
+        if (value.isBlank()) {
+            problems.add(name + " must not be blank");
         }
     }
 

@@ -14,8 +14,6 @@ import io.thingbus.contracts.AlertRecord;
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +24,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MailServerResource.class, restrictToAnnotatedClass = false)
-class ChannelRoutingIT {
+class ChannelRoutingIT extends KafkaClientFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ChannelId KITCHEN = ChannelId.of("kitchen");
-
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aRuleOnACreatedChannel_firesWhenTheRegistryNamesIt_andTheDefaultChannelsRuleNeverSeesThePoint() {

@@ -19,26 +19,12 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.thingbus.service.Problem;
 import io.thingbus.testing.InfrastructureResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MailServerResource.class, restrictToAnnotatedClass = false)
-class EventApiIT {
-
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class EventApiIT extends KafkaClientFixture {
 
     @Test
     void create_returnsTheEventWithItsSecretVersionAndLocation() {

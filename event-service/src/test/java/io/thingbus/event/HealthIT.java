@@ -44,6 +44,16 @@ class HealthIT {
     }
 
     @Test
+    void metrics_includeTheKafkaClientsOwnMetrics_ofTheConsumersAndTheAlertProducer() {
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max{"))
+                .body(containsString("client_id=\"event-service-thingbus.telemetry.v1\""))
+                .body(containsString("client_id=\"event-service-devices-thingbus.devices.v1\""))
+                .body(containsString("client_id=\"event-service-channels-thingbus.channels.v1\""))
+                .body(containsString("kafka_producer_record_send_total{"));
+    }
+
+    @Test
     void openApiDocument_namesTheServiceAndItsEventPaths() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3."))

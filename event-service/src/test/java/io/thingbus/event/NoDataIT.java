@@ -15,27 +15,13 @@ import io.thingbus.testing.InfrastructureResource;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** No-data rules of a few seconds (0.05 minutes = 3 s); the service checks every 300 ms in tests. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MailServerResource.class, restrictToAnnotatedClass = false)
-class NoDataIT {
-
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class NoDataIT extends KafkaClientFixture {
 
     @Test
     void aSilentDevice_triggersTheNoDataRule_andDataReArmsIt() throws Exception {

@@ -22,28 +22,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MailServerResource.class, restrictToAnnotatedClass = false)
-class ThresholdAlertIT {
+class ThresholdAlertIT extends KafkaClientFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aCrossing_sendsOneMailAndOneSignedWebhook_andFiresAgainOnlyAfterReArming() throws Exception {

@@ -10,27 +10,13 @@ import io.thingbus.contracts.AlertRecord;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The service runs with 3 attempts and a 300 ms first backoff in tests (application.properties, %test). */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MailServerResource.class, restrictToAnnotatedClass = false)
-class WebhookRetryIT {
-
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class WebhookRetryIT extends KafkaClientFixture {
 
     @Test
     void aWebhookThatKeepsFailing_isRetriedThenRecordedAsFailed() throws Exception {

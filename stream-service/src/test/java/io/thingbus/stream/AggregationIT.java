@@ -14,32 +14,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Aggregated reads for plotting, checked against points with known values. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class AggregationIT {
+class AggregationIT extends TelemetryProducerFixture {
 
     private static final String START = "2026-11-21 10:00";
     private static final String END = "2026-11-21 10:59";
 
-    private static TelemetryProducer producer;
-
     private final Telemetry device = new Telemetry();
-
-    @BeforeAll
-    static void openProducer() {
-        producer = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     /**
      * 10:00 interval: temp 20 and 23.5, humidity 50, state "on" (not a number); 10:01: temp 21 and a nested object;
@@ -47,7 +33,7 @@ class AggregationIT {
      */
     @BeforeEach
     void writeKnownPoints() {
-        producer.send(device.json(Instant.parse("2020-01-01T00:00:00Z"), "{\"temp\":1000}"));
+        telemetry.send(device.json(Instant.parse("2020-01-01T00:00:00Z"), "{\"temp\":1000}"));
         StreamApi.awaitPointCount(device.tenant, device.channel(), 1);
         as(device.tenant).contentType("application/json").body("""
                 [{"time":"2026-11-21T09:59:59.999Z","values":{"temp":-1000}},

@@ -31,20 +31,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Channel service over real HTTP, with devices announced on the real devices topic. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class ChannelApiIT {
+class ChannelApiIT extends TelemetryProducerFixture {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    private static TelemetryProducer telemetry;
 
     @Inject
     DataSource dataSource;
@@ -52,16 +48,6 @@ class ChannelApiIT {
     private DeviceRegistry registry;
     private final Telemetry device = new Telemetry();
     private final Telemetry stranger = new Telemetry();
-
-    @BeforeAll
-    static void openProducer() {
-        telemetry = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        telemetry.close();
-    }
 
     @BeforeEach
     void registerDevices() {

@@ -23,11 +23,10 @@ import org.junit.jupiter.api.Test;
 /** Every channel change appears on the channels topic, read with a real Kafka consumer. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class ChannelRecordsIT {
+class ChannelRecordsIT extends TelemetryProducerFixture {
 
     private static final ChannelId KITCHEN = ChannelId.of("kitchen");
 
-    private static TelemetryProducer telemetry;
     private static ChannelRecords records;
 
     @Inject
@@ -38,13 +37,11 @@ class ChannelRecordsIT {
 
     @BeforeAll
     static void open() {
-        telemetry = new TelemetryProducer();
         records = new ChannelRecords();
     }
 
     @AfterAll
     static void close() {
-        telemetry.close();
         records.close();
     }
 

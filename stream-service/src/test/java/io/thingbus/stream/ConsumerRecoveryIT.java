@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.contracts.TelemetryRecord;
+import io.thingbus.kafka.KafkaConsumerLoop;
 import io.thingbus.stream.domain.PayloadDecoder;
 import io.thingbus.stream.domain.TelemetryIngestion;
 import io.thingbus.stream.messaging.IngestionMetrics;
-import io.thingbus.stream.messaging.ConsumerState;
 import io.thingbus.stream.persistence.JdbcPointStore;
 import io.thingbus.stream.persistence.OutboxSignal;
 import io.thingbus.testing.InfrastructureResource;
@@ -39,11 +39,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class ConsumerRecoveryIT {
+class ConsumerRecoveryIT extends TelemetryProducerFixture {
 
     private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
 
-    private static TelemetryProducer producer;
     private static KafkaOffsets offsets;
 
     @Inject
@@ -57,22 +56,20 @@ class ConsumerRecoveryIT {
 
     @BeforeAll
     static void open() {
-        producer = new TelemetryProducer();
         offsets = new KafkaOffsets();
     }
 
     @AfterAll
     static void close() {
-        producer.close();
         offsets.close();
     }
 
     @Test
     void consumingTheWholeTopicAgain_asARestartWithResetOffsetsWould_storesNothingTwice() throws Exception {
         Telemetry device = new Telemetry();
-        producer.send(device.json(T0, "{\"n\":1}"));
-        producer.send(device.json(T0.plusSeconds(1), "kitchen", "{\"n\":2}"));
-        producer.send(device.binary(T0.plusSeconds(2), new byte[] {1, 2, (byte) 0xAB}));
+        telemetry.send(device.json(T0, "{\"n\":1}"));
+        telemetry.send(device.json(T0.plusSeconds(1), "kitchen", "{\"n\":2}"));
+        telemetry.send(device.binary(T0.plusSeconds(2), new byte[] {1, 2, (byte) 0xAB}));
         awaitPointCount(device.tenant, device.channel(), 3);
         Map<TopicPartition, Long> ends = offsets.endOffsets();
         String group = "stream-service-replay-" + UUID.randomUUID();
@@ -94,7 +91,7 @@ class ConsumerRecoveryIT {
     void whileTheStoreIsDown_theConsumerNeitherCommitsNorSkips_andStoresTheBatchOnceItIsBack() throws Exception {
         Telemetry device = new Telemetry();
         TelemetryRecord record = device.json(T0, "{\"n\":7}");
-        RecordMetadata sent = producer.send(record);
+        RecordMetadata sent = telemetry.send(record);
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
         SwitchableDataSource database = new SwitchableDataSource(dataSource);
         database.down();
@@ -105,7 +102,7 @@ class ConsumerRecoveryIT {
 
         try (RunningConsumer consumer = RunningConsumer.start(group, new TelemetryIngestion(store, decoder), metrics)) {
             await().atMost(PATIENCE).until(() -> metrics.storeFailures() >= 3);
-            assertThat(consumer.state()).isEqualTo(ConsumerState.RETRYING);
+            assertThat(consumer.state()).isEqualTo(KafkaConsumerLoop.State.RETRYING);
             assertThat(offsets.committed(group)).isEmpty();
             assertThat(store.storedRecordIds()).doesNotContain(record.id());
 
@@ -115,7 +112,7 @@ class ConsumerRecoveryIT {
                 assertThat(store.storedRecordIds()).contains(record.id());
                 assertThat(offsets.committed(group)).hasEntrySatisfying(partition,
                         committed -> assertThat(committed).isGreaterThan(sent.offset()));
-                assertThat(consumer.state()).isEqualTo(ConsumerState.CONSUMING);
+                assertThat(consumer.state()).isEqualTo(KafkaConsumerLoop.State.CONSUMING);
             });
         }
         range(device.tenant, ALL_TIME_START, ALL_TIME_END).get("/stream/{channel_id}", device.channel().value())

@@ -20,9 +20,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,28 +30,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class DeviceRoutingIT {
+class DeviceRoutingIT extends TelemetryProducerFixture {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final ChannelId GREENHOUSE = ChannelId.of("greenhouse");
-
-    private static TelemetryProducer telemetry;
 
     @Inject
     DataSource dataSource;
 
     private DeviceRegistry registry;
     private final Telemetry device = new Telemetry();
-
-    @BeforeAll
-    static void openProducer() {
-        telemetry = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        telemetry.close();
-    }
 
     @BeforeEach
     void registerDevice() {

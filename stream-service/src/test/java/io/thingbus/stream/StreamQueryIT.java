@@ -20,29 +20,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reading streams: refusals, tenancy, paging. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class StreamQueryIT {
+class StreamQueryIT extends TelemetryProducerFixture {
 
     private static final Instant T0 = Instant.parse("2026-11-21T22:01:02.123Z");
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    private static TelemetryProducer producer;
-
-    @BeforeAll
-    static void openProducer() {
-        producer = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void missingEndTime_isRefusedWithAProblemNamingXEndtime() {
@@ -174,7 +160,7 @@ class StreamQueryIT {
     /** A fresh device whose channel exists, holding one point {"n":-1} at T0. */
     private static Telemetry deviceWithOnePoint() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(T0, "{\"n\":-1}"));
+        telemetry.send(device.json(T0, "{\"n\":-1}"));
         StreamApi.awaitPointCount(device.tenant, device.channel(), 1);
         return device;
     }

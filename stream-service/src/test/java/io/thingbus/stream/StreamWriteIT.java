@@ -13,26 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Writing points over HTTP into the store the telemetry consumer fills. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class StreamWriteIT {
-
-    private static TelemetryProducer producer;
-
-    @BeforeAll
-    static void openProducer() {
-        producer = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
+class StreamWriteIT extends TelemetryProducerFixture {
 
     @Test
     void postedPoints_withTimesAndTag_areReadBack() {
@@ -101,7 +87,7 @@ class StreamWriteIT {
     /** A fresh device whose channel exists (created by its first telemetry record, one point). */
     private static Telemetry deviceWithChannel() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(Instant.parse("2020-01-01T00:00:00Z"), "{\"boot\":1}"));
+        telemetry.send(device.json(Instant.parse("2020-01-01T00:00:00Z"), "{\"boot\":1}"));
         StreamApi.awaitPointCount(device.tenant, device.channel(), 1);
         return device;
     }

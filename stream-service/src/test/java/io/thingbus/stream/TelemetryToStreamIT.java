@@ -27,8 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -36,26 +34,14 @@ import org.msgpack.core.MessagePack;
 /** Telemetry records on the real Kafka topic become points readable over the stream API. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
-class TelemetryToStreamIT {
+class TelemetryToStreamIT extends TelemetryProducerFixture {
 
     private static final Instant T0 = Instant.parse("2026-11-21T22:01:02.123Z");
-
-    private static TelemetryProducer producer;
-
-    @BeforeAll
-    static void openProducer() {
-        producer = new TelemetryProducer();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void jsonRecord_becomesAPointReadableOverRest_withItsTimeAndValues() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(T0, "{\"temp\":20,\"humidity\":50}"));
+        telemetry.send(device.json(T0, "{\"temp\":20,\"humidity\":50}"));
 
         awaitPointCount(device.tenant, device.channel(), 1);
 
@@ -77,9 +63,9 @@ class TelemetryToStreamIT {
     @Test
     void rangeBounds_areBothInclusive() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(Instant.parse("2026-11-21T10:00:00Z"), "{\"n\":1}"));
-        producer.send(device.json(Instant.parse("2026-11-21T10:05:00Z"), "{\"n\":2}"));
-        producer.send(device.json(Instant.parse("2026-11-21T10:10:00Z"), "{\"n\":3}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T10:00:00Z"), "{\"n\":1}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T10:05:00Z"), "{\"n\":2}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T10:10:00Z"), "{\"n\":3}"));
         awaitPointCount(device.tenant, device.channel(), 3);
 
         range(device.tenant, "2026-11-21 10:00", "2026-11-21 10:05")
@@ -90,7 +76,7 @@ class TelemetryToStreamIT {
     @Test
     void bareNumber_isStoredAsValue1() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(T0, "23.5"));
+        telemetry.send(device.json(T0, "23.5"));
 
         awaitPointCount(device.tenant, device.channel(), 1);
 
@@ -102,7 +88,7 @@ class TelemetryToStreamIT {
     void binaryMessagePackMap_isShownAsLowerCaseHexDumpInValue1_withItsDecodedFieldsNextToIt() throws IOException {
         Telemetry device = new Telemetry();
         byte[] messagePack = messagePack();
-        producer.send(device.binary(T0, messagePack));
+        telemetry.send(device.binary(T0, messagePack));
 
         awaitPointCount(device.tenant, device.channel(), 1);
 
@@ -124,8 +110,8 @@ class TelemetryToStreamIT {
             packer.packDouble(23.5);
             scalar = packer.toByteArray();
         }
-        producer.send(device.binary(T0, scalar));
-        producer.send(device.binary(T0.plusSeconds(1), new byte[] {(byte) 0xC1, 0x00, (byte) 0xFF}));
+        telemetry.send(device.binary(T0, scalar));
+        telemetry.send(device.binary(T0.plusSeconds(1), new byte[] {(byte) 0xC1, 0x00, (byte) 0xFF}));
 
         awaitPointCount(device.tenant, device.channel(), 2);
 
@@ -140,9 +126,9 @@ class TelemetryToStreamIT {
     @Test
     void tagName_selectsOnlyPointsOfThatTag_andWithoutItEveryPointShowsItsTag() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(T0, "kitchen", "{\"temp\":21}"));
-        producer.send(device.json(T0.plusSeconds(1), "garage", "{\"temp\":9}"));
-        producer.send(device.json(T0.plusSeconds(2), "{\"temp\":15}"));
+        telemetry.send(device.json(T0, "kitchen", "{\"temp\":21}"));
+        telemetry.send(device.json(T0.plusSeconds(1), "garage", "{\"temp\":9}"));
+        telemetry.send(device.json(T0.plusSeconds(2), "{\"temp\":15}"));
         awaitPointCount(device.tenant, device.channel(), 3);
 
         range(device.tenant, ALL_TIME_START, ALL_TIME_END).header("X-TAGNAME", "kitchen")
@@ -161,10 +147,10 @@ class TelemetryToStreamIT {
     @Test
     void startTimeLast_returnsOnlyTheNewestPointAtOrBeforeTheEndTime() {
         Telemetry device = new Telemetry();
-        producer.send(device.json(Instant.parse("2026-11-21T10:00:00Z"), "{\"n\":1}"));
-        producer.send(device.json(Instant.parse("2026-11-21T11:00:00Z"), "kitchen", "{\"n\":2}"));
-        producer.send(device.json(Instant.parse("2026-11-21T12:00:00Z"), "{\"n\":3}"));
-        producer.send(device.json(Instant.parse("2026-11-21T13:00:00Z"), "{\"n\":4}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T10:00:00Z"), "{\"n\":1}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T11:00:00Z"), "kitchen", "{\"n\":2}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T12:00:00Z"), "{\"n\":3}"));
+        telemetry.send(device.json(Instant.parse("2026-11-21T13:00:00Z"), "{\"n\":4}"));
         awaitPointCount(device.tenant, device.channel(), 4);
 
         range(device.tenant, "last", "2026-11-21 12:30").get("/stream/{channel_id}", device.channel().value())
@@ -184,9 +170,9 @@ class TelemetryToStreamIT {
     void sameRecordProducedTwice_isStoredOnce() {
         Telemetry device = new Telemetry();
         TelemetryRecord record = device.json(T0, "{\"n\":1}");
-        producer.send(record);
-        producer.send(record);
-        producer.send(device.json(T0.plusSeconds(60), "{\"n\":2}"));
+        telemetry.send(record);
+        telemetry.send(record);
+        telemetry.send(device.json(T0.plusSeconds(60), "{\"n\":2}"));
 
         awaitValue(device, 2);
 
@@ -202,10 +188,10 @@ class TelemetryToStreamIT {
         TelemetryRecord withoutId = device.json(T0, "{\"n\":0}");
         List<Header> headers = new ArrayList<>(withoutId.headers());
         headers.removeIf(h -> h.name().equals("ce_id"));
-        producer.send(withoutId.key().asString(), headers, withoutId.payload());
-        producer.send(device.json(T0.plusSeconds(1), "{\"temp\": 20"));
-        producer.send(device.json(T0.plusSeconds(2), "\"just text\""));
-        producer.send(device.json(T0.plusSeconds(3), "{\"n\":1}"));
+        telemetry.send(withoutId.key().asString(), headers, withoutId.payload());
+        telemetry.send(device.json(T0.plusSeconds(1), "{\"temp\": 20"));
+        telemetry.send(device.json(T0.plusSeconds(2), "\"just text\""));
+        telemetry.send(device.json(T0.plusSeconds(3), "{\"n\":1}"));
 
         awaitValue(device, 1);
 
@@ -221,8 +207,8 @@ class TelemetryToStreamIT {
     void firstRecordOfADevice_createsItsChannel_listedForItsTenantOnly() {
         Telemetry device = new Telemetry();
         Telemetry stranger = new Telemetry();
-        producer.send(device.json(T0, "{\"n\":1}"));
-        producer.send(stranger.json(T0, "{\"n\":1}"));
+        telemetry.send(device.json(T0, "{\"n\":1}"));
+        telemetry.send(stranger.json(T0, "{\"n\":1}"));
 
         StreamApi.awaitChannel(device.tenant, device.channel());
 

@@ -7,6 +7,7 @@ import io.thingbus.event.domain.RuleDetails;
 import io.thingbus.event.domain.RuleService;
 import io.thingbus.event.domain.UnknownEventException;
 import io.thingbus.event.domain.WatchedRule;
+import io.thingbus.service.CallerTenant;
 import io.thingbus.service.Problem;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -63,7 +64,7 @@ public class EventResource {
         WatchedRule created = rules.create(caller, RuleBodyParser.parse(body));
         String id = created.rule().id().value();
         return Response.created(UriBuilder.fromPath("/event/{id}").build(id))
-                .tag(EntityVersions.tag(created.rule().version()))
+                .header(HttpHeaders.ETAG, VersionConditions.etag(created.rule().version()))
                 .entity(RuleResponse.created(created)).build();
     }
 
@@ -78,7 +79,7 @@ public class EventResource {
         TenantId caller = CallerTenant.from(tenant);
         RuleDetails details = rules.rule(caller, id(eventId));
         return Response.ok(RuleResponse.withAlerts(details.watched(), details.recentAlerts()))
-                .tag(EntityVersions.tag(details.watched().rule().version())).build();
+                .header(HttpHeaders.ETAG, VersionConditions.etag(details.watched().rule().version())).build();
     }
 
     @PUT
@@ -94,8 +95,9 @@ public class EventResource {
             String body) {
         TenantId caller = CallerTenant.from(tenant);
         EventId id = id(eventId);
-        WatchedRule replaced = rules.replace(caller, id, RuleBodyParser.parse(body), EntityVersions.ifMatch(ifMatch));
-        return Response.ok(RuleResponse.of(replaced)).tag(EntityVersions.tag(replaced.rule().version())).build();
+        WatchedRule replaced = rules.replace(caller, id, RuleBodyParser.parse(body), VersionConditions.of(ifMatch));
+        return Response.ok(RuleResponse.of(replaced))
+                .header(HttpHeaders.ETAG, VersionConditions.etag(replaced.rule().version())).build();
     }
 
     @DELETE
@@ -104,7 +106,7 @@ public class EventResource {
     public Response delete(@HeaderParam(GatewayHeaders.TENANT) String tenant, @PathParam("event_id") String eventId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         TenantId caller = CallerTenant.from(tenant);
-        rules.delete(caller, id(eventId), EntityVersions.ifMatch(ifMatch));
+        rules.delete(caller, id(eventId), VersionConditions.of(ifMatch));
         return Response.noContent().build();
     }
 

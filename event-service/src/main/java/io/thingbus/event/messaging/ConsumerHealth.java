@@ -1,10 +1,9 @@
 package io.thingbus.event.messaging;
 
+import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -12,9 +11,9 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Health of the consumers and the notification workers. Live while their threads run (a dead one needs a restart).
- * Ready unless a consumer is retrying a batch because the database or Kafka failed. A disabled telemetry consumer is
- * always up.
+ * Health of the consumers and the notification workers. The consumers as {@link ConsumerLoopHealth} defines it: live
+ * while their threads run (a dead one needs a restart), ready unless retrying a batch because the database or Kafka
+ * failed; a disabled telemetry consumer is always up. The workers are live while all their threads run.
  */
 @ApplicationScoped
 public class ConsumerHealth {
@@ -28,37 +27,37 @@ public class ConsumerHealth {
     @Produces
     @Liveness
     HealthCheck telemetryLive() {
-        return () -> check("telemetry-consumer", consumers.telemetry(), consumers.telemetryAlive(), false);
+        return () -> response(telemetry(), false);
     }
 
     @Produces
     @Readiness
     HealthCheck telemetryReady() {
-        return () -> check("telemetry-consumer", consumers.telemetry(), consumers.telemetryAlive(), true);
+        return () -> response(telemetry(), true);
     }
 
     @Produces
     @Liveness
     HealthCheck devicesLive() {
-        return () -> check("device-feed-consumer", consumers.devices(), consumers.devicesAlive(), false);
+        return () -> response(devices(), false);
     }
 
     @Produces
     @Readiness
     HealthCheck devicesReady() {
-        return () -> check("device-feed-consumer", consumers.devices(), consumers.devicesAlive(), true);
+        return () -> response(devices(), true);
     }
 
     @Produces
     @Liveness
     HealthCheck channelsLive() {
-        return () -> check("channel-feed-consumer", consumers.channels(), consumers.channelsAlive(), false);
+        return () -> response(channels(), false);
     }
 
     @Produces
     @Readiness
     HealthCheck channelsReady() {
-        return () -> check("channel-feed-consumer", consumers.channels(), consumers.channelsAlive(), true);
+        return () -> response(channels(), true);
     }
 
     @Produces
@@ -67,19 +66,22 @@ public class ConsumerHealth {
         return () -> HealthCheckResponse.named("notification-workers").status(workers.alive()).build();
     }
 
-    private static HealthCheckResponse check(String name, Optional<DurableConsumer> consumer, boolean alive,
-            boolean readiness) {
-        if (consumer.isEmpty()) {
-            return HealthCheckResponse.named(name).withData("state", "disabled").up().build();
-        }
-        DurableConsumer.State state = consumer.get().state();
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(name)
-                .withData("state", state.name().toLowerCase(Locale.ROOT));
-        String failure = consumer.get().lastFailure();
-        if (!failure.isEmpty()) {
-            builder.withData("lastFailure", failure);
-        }
-        boolean up = alive && (!readiness || state != DurableConsumer.State.RETRYING);
-        return builder.status(up).build();
+    private ConsumerLoopHealth telemetry() {
+        return ConsumerLoopHealth.of(ConsumerLifecycle.TELEMETRY, consumers.telemetry());
+    }
+
+    private ConsumerLoopHealth devices() {
+        return ConsumerLoopHealth.of(ConsumerLifecycle.DEVICES, consumers.devices());
+    }
+
+    private ConsumerLoopHealth channels() {
+        return ConsumerLoopHealth.of(ConsumerLifecycle.CHANNELS, consumers.channels());
+    }
+
+    private static HealthCheckResponse response(ConsumerLoopHealth health, boolean readiness) {
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name())
+                .status(readiness ? health.ready() : health.live());
+        health.data().forEach(builder::withData);
+        return builder.build();
     }
 }

@@ -1,29 +1,42 @@
 package io.thingbus.event.messaging;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.contracts.Topics;
 import io.thingbus.event.config.ConsumerConfig;
 import io.thingbus.event.domain.ChannelDirectory;
 import io.thingbus.event.domain.TelemetryEvaluation;
+import io.thingbus.kafka.ConsumerLoopHealth;
+import io.thingbus.kafka.ConsumerLoopSettings;
+import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaConsumerLoop;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the consumers on their own threads when the service starts and stops them, letting a running batch finish,
- * when it stops: the device registry feed and the channel feed (always) and the telemetry evaluation (unless
- * disabled). Invalid Kafka settings stop the start-up.
+ * Starts the consumer loops when the service starts and stops them, letting a running batch finish, when it stops:
+ * the device registry feed and the channel feed (always) and the telemetry evaluation (unless disabled). Each
+ * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry once its client exists.
+ * Invalid settings ({@code thingbus.event.consumer.*} or {@code kafka.*}) stop the start-up.
  */
 @Singleton
 public class ConsumerLifecycle {
 
+    /** The names of the consumers' threads and health checks. */
+    static final String TELEMETRY = "telemetry-consumer";
+    static final String DEVICES = "device-feed-consumer";
+    static final String CHANNELS = "channel-feed-consumer";
+
     private static final Logger LOG = Logger.getLogger(ConsumerLifecycle.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final ConsumerConfig config;
     private final KafkaClientSettings kafka;
@@ -33,12 +46,11 @@ public class ConsumerLifecycle {
     private final AlertRelay relay;
     private final EventMetrics metrics;
     private final Clock clock;
-    private volatile DurableConsumer telemetry;
-    private volatile DurableConsumer devices;
-    private volatile DurableConsumer channels;
-    private volatile Thread telemetryThread;
-    private volatile Thread devicesThread;
-    private volatile Thread channelsThread;
+    private final List<KafkaClientMetrics> clientMetrics = new CopyOnWriteArrayList<>();
+    private volatile KafkaConsumerLoop telemetry;
+    private volatile KafkaConsumerLoop devices;
+    private volatile KafkaConsumerLoop channels;
+    private volatile UninterruptedReading telemetryReading;
 
     public ConsumerLifecycle(ConsumerConfig config, KafkaClientSettings kafka, TelemetryEvaluation evaluation,
             ChannelDirectory directory, NotificationWorkers workers, AlertRelay relay, EventMetrics metrics,
@@ -54,56 +66,52 @@ public class ConsumerLifecycle {
     }
 
     void start(@Observes StartupEvent event) {
-        devices = consumer(Topics.DEVICES, config.devicesGroupId(), new FeedBatchHandler<>(Topics.DEVICES,
-                DeviceRecords::decode, directory::applyDevices, metrics::deviceRecords, metrics));
-        devicesThread = startThread(devices, "device-feed-consumer");
-        channels = consumer(Topics.CHANNELS, config.channelsGroupId(), new FeedBatchHandler<>(Topics.CHANNELS,
-                ChannelRecords::decode, directory::applyChannels, metrics::channelRecords, metrics));
-        channelsThread = startThread(channels, "channel-feed-consumer");
+        devices = start(DEVICES, Topics.DEVICES, config.devicesGroupId(), new ConsumerProbe(),
+                new FeedBatchHandler<>(Topics.DEVICES, DeviceRecords::decode, directory::applyDevices,
+                        metrics::deviceRecords, metrics));
+        channels = start(CHANNELS, Topics.CHANNELS, config.channelsGroupId(), new ConsumerProbe(),
+                new FeedBatchHandler<>(Topics.CHANNELS, ChannelRecords::decode, directory::applyChannels,
+                        metrics::channelRecords, metrics));
         if (!config.telemetryEnabled()) {
             LOG.info("telemetry evaluation disabled (thingbus.event.consumer.telemetry-enabled=false): no rule fires");
             return;
         }
-        telemetry = consumer(Topics.TELEMETRY, config.telemetryGroupId(),
-                new TelemetryBatchHandler(evaluation, metrics, this::alertsStored));
-        telemetryThread = startThread(telemetry, "telemetry-consumer");
+        ConsumerProbe probe = new ConsumerProbe();
+        UninterruptedReading reading = new UninterruptedReading(
+                new TelemetryBatchHandler(evaluation, metrics, this::alertsStored), probe, clock);
+        telemetry = loop(TELEMETRY, Topics.TELEMETRY, config.telemetryGroupId(), probe, reading);
+        reading.follow(telemetry);
+        telemetryReading = reading;
+        telemetry.start();
         LOG.infof("evaluating telemetry as consumer group %s", config.telemetryGroupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop(telemetry, telemetryThread);
-        stop(devices, devicesThread);
-        stop(channels, channelsThread);
+        stop(TELEMETRY, telemetry);
+        stop(DEVICES, devices);
+        stop(CHANNELS, channels);
+        clientMetrics.forEach(KafkaClientMetrics::close);
     }
 
     /** The telemetry consumer, or empty when evaluation is disabled. */
-    public Optional<DurableConsumer> telemetry() {
+    public Optional<KafkaConsumerLoop> telemetry() {
         return Optional.ofNullable(telemetry);
     }
 
-    public Optional<DurableConsumer> devices() {
+    public Optional<KafkaConsumerLoop> devices() {
         return Optional.ofNullable(devices);
     }
 
-    public Optional<DurableConsumer> channels() {
+    public Optional<KafkaConsumerLoop> channels() {
         return Optional.ofNullable(channels);
     }
 
-    public boolean telemetryAlive() {
-        return telemetryThread != null && telemetryThread.isAlive();
-    }
-
-    public boolean devicesAlive() {
-        return devicesThread != null && devicesThread.isAlive();
-    }
-
-    public boolean channelsAlive() {
-        return channelsThread != null && channelsThread.isAlive();
-    }
-
-    /** Since when telemetry has been read without interruption; empty while it is not (or disabled). */
+    /**
+     * Since when telemetry has been read without interruption: after a start, a rebalance or a recovered Kafka or
+     * database outage. Empty while it is not being read (starting, retrying, disabled).
+     */
     public Optional<Instant> telemetryConsumingSince() {
-        return telemetry().flatMap(DurableConsumer::consumingSince);
+        return Optional.ofNullable(telemetryReading).flatMap(UninterruptedReading::since);
     }
 
     private void alertsStored() {
@@ -111,26 +119,37 @@ public class ConsumerLifecycle {
         relay.wake();
     }
 
-    private DurableConsumer consumer(String topic, String groupId, DurableConsumer.BatchHandler handler) {
-        return new DurableConsumer(topic, kafka.consumer(groupId + "-" + topic, groupId, config.maxPollRecords()),
-                handler, config.pollTimeout(), config.retryBackoffInitial(), config.retryBackoffMax(), clock,
-                metrics.registry());
+    private KafkaConsumerLoop start(String name, String topic, String groupId, ConsumerProbe probe,
+            KafkaConsumerLoop.BatchHandler handler) {
+        KafkaConsumerLoop loop = loop(name, topic, groupId, probe, handler);
+        loop.start();
+        return loop;
     }
 
-    private static Thread startThread(DurableConsumer consumer, String name) {
-        Thread thread = new Thread(consumer, name);
-        thread.start();
-        return thread;
+    /** A loop over {@code topic} in {@code groupId}, whose client metrics are bound once its consumer exists. */
+    private KafkaConsumerLoop loop(String name, String topic, String groupId, ConsumerProbe probe,
+            KafkaConsumerLoop.BatchHandler handler) {
+        ConsumerLoopSettings settings = new ConsumerLoopSettings("thingbus.event.consumer", groupId,
+                config.maxPollRecords(), config.pollTimeout(), config.retryBackoffInitial(), config.retryBackoffMax());
+        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, groupId + "-" + topic, "earliest");
+        probe.whenCreated(() -> bindClientMetrics(probe));
+        return new KafkaConsumerLoop(name, List.of(topic), probe.attachTo(consumerConfig), settings.pollTimeout(),
+                settings.backoff(), handler);
     }
 
-    private static void stop(DurableConsumer consumer, Thread thread) throws InterruptedException {
-        if (consumer == null) {
+    private void bindClientMetrics(ConsumerProbe probe) {
+        KafkaClientMetrics bound = new KafkaClientMetrics(probe.metricsView());
+        bound.bindTo(metrics.registry());
+        clientMetrics.add(bound);
+    }
+
+    private static void stop(String name, KafkaConsumerLoop loop) throws InterruptedException {
+        if (loop == null) {
             return;
         }
-        consumer.stop();
-        thread.join(STOP_TIMEOUT.toMillis());
-        if (thread.isAlive()) {
-            LOG.warnf("%s did not stop within %s", thread.getName(), STOP_TIMEOUT);
+        loop.stop();
+        if (ConsumerLoopHealth.of(name, loop).live()) {
+            LOG.warnf("%s did not stop in time", name);
         }
     }
 }

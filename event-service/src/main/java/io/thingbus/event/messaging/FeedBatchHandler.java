@@ -1,6 +1,7 @@
 package io.thingbus.event.messaging;
 
 import io.thingbus.contracts.MalformedRecordException;
+import io.thingbus.kafka.KafkaConsumerLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
  *
  * @param <C> the change a record stands for
  */
-final class FeedBatchHandler<C> implements DurableConsumer.BatchHandler {
+final class FeedBatchHandler<C> implements KafkaConsumerLoop.BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(FeedBatchHandler.class);
 

@@ -5,70 +5,32 @@ import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.Topics;
 import io.thingbus.event.domain.AlertPublisher;
 import io.thingbus.event.domain.OutboxEntry;
-import java.util.ArrayList;
+import io.thingbus.kafka.InOrderSender;
+import io.thingbus.kafka.KafkaHeaders;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
-import org.jboss.logging.Logger;
 
 /**
- * Sends alert records to {@link Topics#ALERTS} with CloudEvents binary-mode headers. The producer is idempotent with
- * {@code acks=all}, so records of one key arrive in the order they are sent. Used by one relay thread at a time.
+ * Sends alert records to {@link Topics#ALERTS} with CloudEvents binary-mode headers, in order, through an
+ * {@link InOrderSender}. The producer is idempotent with {@code acks=all}, so records of one key arrive in the order
+ * they are sent. Used by one relay thread at a time.
  */
 final class KafkaAlertPublisher implements AlertPublisher {
 
     static final String SOURCE = "//thingbus/event-service";
     static final String JSON = "application/json";
 
-    private static final Logger LOG = Logger.getLogger(KafkaAlertPublisher.class);
-
-    private final Producer<String, byte[]> producer;
+    private final InOrderSender<String, byte[]> sender;
 
     KafkaAlertPublisher(Producer<String, byte[]> producer) {
-        this.producer = producer;
+        this.sender = new InOrderSender<>(producer, "alert record");
     }
 
     @Override
     public int publish(List<OutboxEntry> entries) {
-        List<Future<RecordMetadata>> acknowledgements = sendInOrder(entries);
-        producer.flush();
-        return acknowledgedPrefix(acknowledgements);
-    }
-
-    /** Stops at the first record the producer refuses outright, so nothing overtakes it. */
-    private List<Future<RecordMetadata>> sendInOrder(List<OutboxEntry> entries) {
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(entries.size());
-        for (OutboxEntry entry : entries) {
-            try {
-                acknowledgements.add(producer.send(toRecord(entry)));
-            } catch (KafkaException e) {
-                LOG.warnf("Kafka refused alert record %s: %s", entry.recordId(), e.getMessage());
-                break;
-            }
-        }
-        return acknowledgements;
-    }
-
-    private static int acknowledgedPrefix(List<Future<RecordMetadata>> acknowledgements) {
-        int acknowledged = 0;
-        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-            try {
-                acknowledgement.get();
-                acknowledged++;
-            } catch (ExecutionException e) {
-                LOG.warnf("Kafka did not acknowledge an alert record: %s", e.getCause().getMessage());
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return acknowledged;
+        return sender.send(entries.stream().map(KafkaAlertPublisher::toRecord).toList());
     }
 
     static ProducerRecord<String, byte[]> toRecord(OutboxEntry entry) {

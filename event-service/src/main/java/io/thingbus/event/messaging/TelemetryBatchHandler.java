@@ -8,6 +8,8 @@ import io.thingbus.event.domain.PointFields;
 import io.thingbus.event.domain.Reading;
 import io.thingbus.event.domain.StreamPosition;
 import io.thingbus.event.domain.TelemetryEvaluation;
+import io.thingbus.kafka.KafkaConsumerLoop;
+import io.thingbus.kafka.KafkaHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +21,7 @@ import org.jboss.logging.Logger;
  * Records that break the telemetry contract are logged, counted and skipped. Once the outcome is stored, the
  * notification workers and the alert relay are woken. Runs on the telemetry consumer's thread.
  */
-final class TelemetryBatchHandler implements DurableConsumer.BatchHandler {
+final class TelemetryBatchHandler implements KafkaConsumerLoop.BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(TelemetryBatchHandler.class);
 

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.contracts.ApiKeyRecord;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.SecretHash;
@@ -13,6 +12,7 @@ import io.thingbus.contracts.Topics;
 import io.thingbus.gateway.config.ApiKeyFeedConfig;
 import io.thingbus.gateway.domain.ApiKeyChange;
 import io.thingbus.gateway.domain.ApiKeyDirectory;
+import io.thingbus.kafka.KafkaClientSettings;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -50,17 +50,17 @@ public class KafkaApiKeyFeed {
     private static final String CLIENT_ID = "thingbus-gateway-api-keys";
 
     private final ApiKeyDirectory directory;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientSettings kafkaSettings;
     private final ApiKeyFeedConfig config;
     private final Counter malformed;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
 
-    public KafkaApiKeyFeed(ApiKeyDirectory directory, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            ApiKeyFeedConfig config, MeterRegistry registry) {
+    public KafkaApiKeyFeed(ApiKeyDirectory directory, KafkaClientSettings kafka, ApiKeyFeedConfig config,
+            MeterRegistry registry) {
         this.directory = directory;
-        this.kafkaConfig = kafkaConfig;
+        this.kafkaSettings = kafka;
         this.config = config;
         this.malformed = Counter.builder("thingbus.gateway.api.keys.malformed")
                 .description("Records of " + Topics.API_KEYS + " skipped because they do not follow the schema")
@@ -160,8 +160,9 @@ public class KafkaApiKeyFeed {
         return end.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
     }
 
+    /** The service's Kafka settings ({@code kafka.*}) for a consumer without a group that reads committed records. */
     private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = new HashMap<>(kafkaConfig);
+        Map<String, Object> properties = new HashMap<>(kafkaSettings.common());
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -1,13 +1,17 @@
 package io.thingbus.stream.api;
 
+import static io.thingbus.stream.api.RequestValues.existingChannel;
+import static io.thingbus.stream.api.RequestValues.invalid;
+import static io.thingbus.stream.api.RequestValues.tag;
+
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.service.CallerTenant;
 import io.thingbus.service.Problem;
 import io.thingbus.service.ProblemException;
 import io.thingbus.stream.domain.Channel;
 import io.thingbus.stream.domain.ChannelChange;
-import io.thingbus.stream.domain.ChannelNotFoundException;
 import io.thingbus.stream.domain.ChannelService;
 import io.thingbus.stream.domain.Tag;
 import jakarta.inject.Inject;
@@ -26,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,7 +60,7 @@ public class ChannelResource {
             @Parameter(description = TENANT_DOC, required = true) @HeaderParam(GatewayHeaders.TENANT) String tenant,
             @Parameter(description = "true: show each channel's tags") @HeaderParam(StreamHeaders.WITH_TAG)
             String withTag) {
-        TenantId owner = TenantHeader.require(tenant);
+        TenantId owner = CallerTenant.from(tenant);
         boolean tags = withTag(withTag);
         return channels.list(owner).stream()
                 .map(c -> tags ? ChannelResponse.withTags(c) : ChannelResponse.withoutTags(c))
@@ -73,8 +76,8 @@ public class ChannelResource {
     public Response get(
             @Parameter(description = TENANT_DOC, required = true) @HeaderParam(GatewayHeaders.TENANT) String tenant,
             @PathParam("channel_id") String channelId) {
-        TenantId owner = TenantHeader.require(tenant);
-        return withVersion(Response.ok(), channels.get(owner, existingId(channelId)));
+        TenantId owner = CallerTenant.from(tenant);
+        return withVersion(Response.ok(), channels.get(owner, existingChannel(channelId)));
     }
 
     @POST
@@ -95,7 +98,7 @@ public class ChannelResource {
             @Parameter(description = "A tag to declare in the channel") @HeaderParam(StreamHeaders.TAG_NAME)
             String tagName,
             String body) {
-        TenantId owner = TenantHeader.require(tenant);
+        TenantId owner = CallerTenant.from(tenant);
         ChannelId id = newId(channelId);
         ChannelBody request = ChannelBody.parse(body);
         Channel created = channels.create(owner, id, request.requireDevice(), request.name(), tag(tagName));
@@ -124,11 +127,11 @@ public class ChannelResource {
             String ifMatch,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             String body) {
-        TenantId owner = TenantHeader.require(tenant);
-        ChannelId id = existingId(channelId);
+        TenantId owner = CallerTenant.from(tenant);
+        ChannelId id = existingChannel(channelId);
         ChannelBody request = ChannelBody.parse(jsonBody(contentType, body));
         ChannelChange change = new ChannelChange(request.name(), request.device(), tag(tagName));
-        return withVersion(Response.ok(), channels.update(owner, id, change, EntityVersions.ifMatch(ifMatch)));
+        return withVersion(Response.ok(), channels.update(owner, id, change, VersionConditions.of(ifMatch)));
     }
 
     @DELETE
@@ -147,29 +150,21 @@ public class ChannelResource {
             @Parameter(description = "The ETag the deletion is meant for") @HeaderParam(HttpHeaders.IF_MATCH)
             String ifMatch,
             @Context HttpHeaders headers) {
-        TenantId owner = TenantHeader.require(tenant);
-        ChannelId id = existingId(channelId);
+        TenantId owner = CallerTenant.from(tenant);
+        ChannelId id = existingChannel(channelId);
         if (tagName == null && !headers.getRequestHeaders().containsKey(StreamHeaders.TAG_NAME)) {
-            channels.delete(owner, id, EntityVersions.ifMatch(ifMatch));
+            channels.delete(owner, id, VersionConditions.of(ifMatch));
         } else {
             Tag tag = tag(tagName).orElseThrow(() -> invalid(StreamHeaders.TAG_NAME,
                     "empty; leave the header out to delete the whole channel"));
-            channels.deleteTag(owner, id, tag, EntityVersions.ifMatch(ifMatch));
+            channels.deleteTag(owner, id, tag, VersionConditions.of(ifMatch));
         }
         return Response.noContent().build();
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Channel channel) {
         return response.entity(ChannelResponse.withTags(channel)).type(MediaType.APPLICATION_JSON)
-                .tag(EntityVersions.tagOf(channel.version())).build();
-    }
-
-    /** A channel id to look up: one that is not even valid names no channel (404). */
-    private static ChannelId existingId(String channelId) {
-        if (!ChannelId.isValid(channelId)) {
-            throw new ChannelNotFoundException();
-        }
-        return ChannelId.of(channelId);
+                .header(HttpHeaders.ETAG, VersionConditions.etag(channel.version())).build();
     }
 
     /** A channel id to create: an invalid one is refused (400). */
@@ -178,14 +173,6 @@ public class ChannelResource {
             throw invalid("channel_id", "1-64 letters, digits, '_' or '-'");
         }
         return ChannelId.of(channelId);
-    }
-
-    private static Optional<Tag> tag(String tagName) {
-        try {
-            return Tag.optional(tagName);
-        } catch (IllegalArgumentException e) {
-            throw invalid(StreamHeaders.TAG_NAME, e.getMessage());
-        }
     }
 
     private static boolean withTag(String header) {
@@ -218,9 +205,5 @@ public class ChannelResource {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalidField(field, message));
     }
 }

@@ -1,15 +1,17 @@
 package io.thingbus.stream.api;
 
+import static io.thingbus.stream.api.RequestValues.existingChannel;
+import static io.thingbus.stream.api.RequestValues.invalid;
+import static io.thingbus.stream.api.RequestValues.tag;
+
 import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.GatewayHeaders;
 import io.thingbus.contracts.TenantId;
-import io.thingbus.service.Problem;
-import io.thingbus.service.ProblemException;
+import io.thingbus.service.CallerTenant;
 import io.thingbus.stream.config.StreamApiConfig;
 import io.thingbus.stream.domain.AggregateQuery;
 import io.thingbus.stream.domain.Aggregation;
 import io.thingbus.stream.domain.BucketInterval;
-import io.thingbus.stream.domain.ChannelNotFoundException;
 import io.thingbus.stream.domain.PayloadDecoder;
 import io.thingbus.stream.domain.RangeStart;
 import io.thingbus.stream.domain.StreamQuery;
@@ -86,8 +88,8 @@ public class StreamResource {
             @QueryParam("aggregate") String aggregate,
             @Parameter(description = "The interval length with 'aggregate': 30s, 1m, 5m, 1h, 1d, ...")
             @QueryParam("interval") String interval) {
-        TenantId owner = TenantHeader.require(tenant);
-        ChannelId channel = channel(channelId);
+        TenantId owner = CallerTenant.from(tenant);
+        ChannelId channel = existingChannel(channelId);
         TimeHeaderParser.TimeRange range = times.range(startTime, endTime);
         if (aggregate != null || interval != null) {
             AggregateQuery query = new AggregateQuery(owner, channel, tag(tagName), aggregation(aggregate),
@@ -114,26 +116,11 @@ public class StreamResource {
             @Parameter(description = "The tag of the written points")
             @HeaderParam(StreamHeaders.TAG_NAME) String tagName,
             String body) {
-        TenantId owner = TenantHeader.require(tenant);
-        ChannelId channel = channel(channelId);
+        TenantId owner = CallerTenant.from(tenant);
+        ChannelId channel = existingChannel(channelId);
         Optional<Tag> tag = tag(tagName);
         service.write(owner, channel, tag, bodies.parse(body, config.maxWritePoints()));
         return Response.noContent().build();
-    }
-
-    private static ChannelId channel(String channelId) {
-        if (!ChannelId.isValid(channelId)) {
-            throw new ChannelNotFoundException();
-        }
-        return ChannelId.of(channelId);
-    }
-
-    private static Optional<Tag> tag(String tagName) {
-        try {
-            return Tag.optional(tagName);
-        } catch (IllegalArgumentException e) {
-            throw invalid(StreamHeaders.TAG_NAME, e.getMessage());
-        }
     }
 
     private static Aggregation aggregation(String aggregate) {
@@ -164,10 +151,6 @@ public class StreamResource {
             return at.time();
         }
         throw invalid(StreamHeaders.START_TIME, "with aggregate, a time ('last' and cursors list points)");
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalidField(field, message));
     }
 
     private int limit(String limit) {

@@ -1,10 +1,9 @@
 package io.thingbus.stream.messaging;
 
+import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -12,61 +11,52 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Health of the Kafka consumers ({@code telemetry-consumer}, {@code device-consumer}). Live while a consumer's thread
- * runs (a dead consumer needs a restart). Ready unless it is retrying a batch because the store or Kafka failed. A
- * disabled consumer is always up.
+ * Health of the Kafka consumers ({@code telemetry-consumer}, {@code device-consumer}), as {@link ConsumerLoopHealth}
+ * defines it: live while a consumer's thread runs (a dead consumer needs a restart), ready unless it is retrying a
+ * batch because the store or Kafka failed. A disabled consumer is always up.
  */
 @ApplicationScoped
 public class ConsumerHealth {
 
-    private static final String TELEMETRY = "telemetry-consumer";
-    private static final String DEVICES = "device-consumer";
-
     @Inject
-    TelemetryConsumerLifecycle telemetry;
-
-    @Inject
-    DeviceConsumerLifecycle devices;
+    ConsumerLifecycle consumers;
 
     @Produces
     @Liveness
     HealthCheck telemetryLive() {
-        return () -> check(TELEMETRY, telemetry.consumer(), telemetry.alive(), false);
+        return () -> response(telemetry(), false);
     }
 
     @Produces
     @Readiness
     HealthCheck telemetryReady() {
-        return () -> check(TELEMETRY, telemetry.consumer(), telemetry.alive(), true);
+        return () -> response(telemetry(), true);
     }
 
     @Produces
     @Liveness
     HealthCheck devicesLive() {
-        return () -> check(DEVICES, devices.consumer(), devices.alive(), false);
+        return () -> response(devices(), false);
     }
 
     @Produces
     @Readiness
     HealthCheck devicesReady() {
-        return () -> check(DEVICES, devices.consumer(), devices.alive(), true);
+        return () -> response(devices(), true);
     }
 
-    /** @param readiness whether retrying counts as down (readiness) or not (liveness) */
-    private static HealthCheckResponse check(String name, Optional<? extends ConsumerStatus> consumer, boolean alive,
-            boolean readiness) {
-        if (consumer.isEmpty()) {
-            return HealthCheckResponse.named(name).withData("state", "disabled").up().build();
-        }
-        ConsumerStatus status = consumer.get();
-        boolean up = alive && !(readiness && status.state() == ConsumerState.RETRYING);
-        return describe(name, status).status(up).build();
+    private ConsumerLoopHealth telemetry() {
+        return ConsumerLoopHealth.of(ConsumerLifecycle.TELEMETRY, consumers.telemetry());
     }
 
-    private static HealthCheckResponseBuilder describe(String name, ConsumerStatus status) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(name)
-                .withData("state", status.state().name().toLowerCase(Locale.ROOT));
-        String failure = status.lastFailure();
-        return failure.isEmpty() ? builder : builder.withData("lastFailure", failure);
+    private ConsumerLoopHealth devices() {
+        return ConsumerLoopHealth.of(ConsumerLifecycle.DEVICES, consumers.devices());
+    }
+
+    private static HealthCheckResponse response(ConsumerLoopHealth health, boolean readiness) {
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name())
+                .status(readiness ? health.ready() : health.live());
+        health.data().forEach(builder::withData);
+        return builder.build();
     }
 }

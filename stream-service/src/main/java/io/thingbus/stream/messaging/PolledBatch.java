@@ -1,21 +1,18 @@
 package io.thingbus.stream.messaging;
 
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.TelemetryRecord;
-import java.nio.charset.StandardCharsets;
+import io.thingbus.kafka.KafkaHeaders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records of one poll, decoded: the telemetry records in partition order, the malformed ones with their
- * positions, and per partition the first offset (to rewind to) and the offset to commit once stored.
+ * The records of one poll, decoded: the telemetry records in partition order, and the malformed ones with their
+ * positions ({@code topic-partition@offset}, for logs).
  */
 final class PolledBatch {
 
@@ -26,8 +23,6 @@ final class PolledBatch {
     private final List<TelemetryRecord> telemetry = new ArrayList<>();
     private final List<MalformedRecord> malformed = new ArrayList<>();
     private final Map<String, String> positionsById = new HashMap<>();
-    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
     private int size;
 
     private PolledBatch() {
@@ -35,9 +30,7 @@ final class PolledBatch {
 
     static PolledBatch of(ConsumerRecords<byte[], byte[]> records) {
         PolledBatch batch = new PolledBatch();
-        for (TopicPartition partition : records.partitions()) {
-            records.records(partition).forEach(record -> batch.add(partition, record));
-        }
+        records.forEach(batch::add);
         return batch;
     }
 
@@ -54,38 +47,20 @@ final class PolledBatch {
         return positionsById.getOrDefault(recordId, "?");
     }
 
-    Map<TopicPartition, Long> firstOffsets() {
-        return firstOffsets;
-    }
-
-    Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
-        return nextOffsets;
-    }
-
     int size() {
         return size;
     }
 
-    private void add(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+    private void add(ConsumerRecord<byte[], byte[]> record) {
         size++;
-        firstOffsets.putIfAbsent(partition, record.offset());
-        nextOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
-        String position = partition + "@" + record.offset();
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
-            TelemetryRecord decoded = TelemetryRecord.fromHeaders(headersOf(record), record.value());
+            TelemetryRecord decoded = TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()),
+                    record.value());
             telemetry.add(decoded);
             positionsById.putIfAbsent(decoded.id(), position);
         } catch (MalformedRecordException e) {
             malformed.add(new MalformedRecord(position, e.getMessage()));
         }
-    }
-
-    private static List<Header> headersOf(ConsumerRecord<byte[], byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        for (org.apache.kafka.common.header.Header header : record.headers()) {
-            byte[] value = header.value();
-            headers.add(new Header(header.key(), value == null ? "" : new String(value, StandardCharsets.UTF_8)));
-        }
-        return headers;
     }
 }

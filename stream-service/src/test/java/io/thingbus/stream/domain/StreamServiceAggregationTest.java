@@ -78,7 +78,7 @@ class StreamServiceAggregationTest {
     }
 
     /** Remembers the time ranges it was asked to aggregate; holds no points. */
-    private static final class RangeRecordingStore implements PointStore {
+    private static final class RangeRecordingStore extends UnusedPointStore {
 
         final List<List<Instant>> ranges = new ArrayList<>();
 
@@ -87,27 +87,6 @@ class StreamServiceAggregationTest {
                 BucketInterval interval, Instant from, Instant to) {
             ranges.add(List.of(from, to));
             return List.of();
-        }
-
-        @Override
-        public List<RefusedPoint> append(List<Point> points) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void appendAll(List<Point> points) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<StoredPoint> range(TenantId tenant, ChannelId channel, Optional<Tag> tag, RangeStart start,
-                Instant end, int maxRows) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<StoredPoint> newest(TenantId tenant, ChannelId channel, Optional<Tag> tag, Instant end) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -79,7 +79,7 @@ class TelemetryIngestionTest {
     }
 
     /** Keeps what it is given; refuses the point of one record id if asked to. */
-    private static final class CapturingStore implements PointStore {
+    private static final class CapturingStore extends UnusedPointStore {
 
         final List<Point> appended = new ArrayList<>();
         String refuse;
@@ -97,28 +97,6 @@ class TelemetryIngestionTest {
                 }
             }
             return refused;
-        }
-
-        @Override
-        public void appendAll(List<Point> points) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<StoredPoint> range(TenantId tenant, ChannelId channel, Optional<Tag> tag, RangeStart start,
-                Instant end, int maxRows) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<StoredPoint> newest(TenantId tenant, ChannelId channel, Optional<Tag> tag, Instant end) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Bucket> aggregate(TenantId tenant, ChannelId channel, Optional<Tag> tag, Aggregation aggregation,
-                BucketInterval interval, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
         }
     }
 }

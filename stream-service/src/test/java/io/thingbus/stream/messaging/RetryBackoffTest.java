@@ -2,9 +2,11 @@ package io.thingbus.stream.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thingbus.kafka.RetryBackoff;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The back-off the consumers use with their default settings (500 ms doubling up to 30 s), here up to 3 s. */
 class RetryBackoffTest {
 
     @Test

@@ -8,24 +8,24 @@ import io.thingbus.stream.domain.VersionCondition;
 import io.thingbus.stream.domain.VersionMismatchException;
 import org.junit.jupiter.api.Test;
 
-class EntityVersionsTest {
+class VersionConditionsTest {
 
     @Test
     void etag_isTheVersionInQuotes() {
-        assertThat(EntityVersions.tagOf(3).toString()).isEqualTo("\"3\"");
+        assertThat(VersionConditions.etag(3)).isEqualTo("\"3\"");
     }
 
     @Test
     void noIfMatch_orAStar_acceptsAnyVersion() {
         for (String header : new String[] {null, "", "*", " * "}) {
-            assertThatCode(() -> EntityVersions.ifMatch(header).check(42)).as(String.valueOf(header))
+            assertThatCode(() -> VersionConditions.of(header).check(42)).as(String.valueOf(header))
                     .doesNotThrowAnyException();
         }
     }
 
     @Test
     void listedStrongTags_acceptOnlyTheirVersions() {
-        VersionCondition condition = EntityVersions.ifMatch("\"3\", \"5\"");
+        VersionCondition condition = VersionConditions.of("\"3\", \"5\"");
 
         assertThatCode(() -> condition.check(5)).doesNotThrowAnyException();
         assertThatThrownBy(() -> condition.check(4)).isInstanceOf(VersionMismatchException.class);
@@ -34,7 +34,7 @@ class EntityVersionsTest {
     @Test
     void weakOrForeignTags_neverMatch() {
         for (String header : new String[] {"W/\"3\"", "3", "\"abc\"", "\"99999999999999999999\""}) {
-            assertThatThrownBy(() -> EntityVersions.ifMatch(header).check(3)).as(header)
+            assertThatThrownBy(() -> VersionConditions.of(header).check(3)).as(header)
                     .isInstanceOf(VersionMismatchException.class);
         }
     }
