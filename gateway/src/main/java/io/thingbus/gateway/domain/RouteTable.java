@@ -19,6 +19,7 @@ public final class RouteTable {
         return new RouteTable(List.of(
                 new Route("/device", Upstream.DEVICE_SERVICE, Access.API_KEY),
                 new Route("/user", Upstream.DEVICE_SERVICE, Access.API_KEY),
+                new Route("/claim", Upstream.DEVICE_SERVICE, Access.API_KEY),
                 new Route("/admin", Upstream.DEVICE_SERVICE, Access.OPERATOR),
                 new Route("/stream", Upstream.STREAM_SERVICE, Access.API_KEY),
                 new Route("/channel", Upstream.STREAM_SERVICE, Access.API_KEY),

@@ -15,7 +15,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/device, DEVICE_SERVICE", "/device/dev-1, DEVICE_SERVICE", "/user/, DEVICE_SERVICE",
+            "/device, DEVICE_SERVICE", "/device/dev-1, DEVICE_SERVICE", "/user/, DEVICE_SERVICE", "/claim, DEVICE_SERVICE",
             "/admin/users, DEVICE_SERVICE", "/stream/C1, STREAM_SERVICE", "/channel/C1, STREAM_SERVICE",
             "/event/e1, EVENT_SERVICE", "/publish/dev-1, COMMAND_SERVICE", "/command/c1, COMMAND_SERVICE",
             "/rpc/dev-1, COMMAND_SERVICE", "/session, SESSION_SERVICE"})
