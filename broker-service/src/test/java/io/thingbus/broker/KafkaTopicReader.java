@@ -2,7 +2,7 @@ package io.thingbus.broker;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
+import io.thingbus.kafka.KafkaHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +69,7 @@ public final class KafkaTopicReader implements AutoCloseable {
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaHeaders.value(record.headers(), name).orElse(null);
     }
 
     @Override

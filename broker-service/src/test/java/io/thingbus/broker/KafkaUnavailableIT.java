@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.thingbus.testing.DedicatedKafkaResource;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class KafkaUnavailableIT {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ControlledKafkaResource.class));
+            return List.of(new TestResourceEntry(DedicatedKafkaResource.class));
         }
     }
 
@@ -53,7 +54,7 @@ class KafkaUnavailableIT {
 
     @Test
     void qos1Publish_whileKafkaIsDown_getsAnErrorInsteadOfSuccess_fromDevicesAndGatewaysAlike() {
-        assertThat(kafka).isEqualTo(ControlledKafkaResource.broker().bootstrapServers());
+        assertThat(kafka).isEqualTo(DedicatedKafkaResource.broker().bootstrapServers());
         TestDevice device = TestDevice.random();
         try (KafkaFixture credentials = new KafkaFixture(kafka)) {
             credentials.grant(device);
@@ -66,7 +67,7 @@ class KafkaUnavailableIT {
         MqttClients.assertAccepted(MqttClients.publishQos1(gateway, "v1/gateway/telemetry",
                 utf8("{\"Device A\":{\"t\":1}}")));
 
-        ControlledKafkaResource.broker().close();
+        DedicatedKafkaResource.broker().close();
         Instant published = Instant.now();
         CompletableFuture<?> mqtt3Ack = client3.toAsync().publishWith().topic(device.jsonTopic("dev-3"))
                 .qos(MqttQos.AT_LEAST_ONCE).payload(utf8("3")).send();

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.Topics;
-import java.nio.charset.StandardCharsets;
+import io.thingbus.kafka.KafkaHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,7 @@ public final class LifecycleReader implements AutoCloseable {
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaHeaders.value(record.headers(), name).orElse(null);
     }
 
     @Override

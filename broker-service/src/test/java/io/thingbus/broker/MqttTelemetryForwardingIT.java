@@ -19,7 +19,6 @@ import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;

@@ -2,10 +2,9 @@ package io.thingbus.broker;
 
 import static org.awaitility.Awaitility.await;
 
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.Topics;
-import java.nio.charset.StandardCharsets;
+import io.thingbus.kafka.KafkaHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,9 +63,7 @@ public final class TelemetryReader implements AutoCloseable {
 
     /** A record read back as the contract defines it. */
     public static TelemetryRecord decode(ConsumerRecord<String, byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(h -> headers.add(new Header(h.key(), new String(h.value(), StandardCharsets.UTF_8))));
-        return TelemetryRecord.fromHeaders(headers, record.value());
+        return TelemetryRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value());
     }
 
     @Override

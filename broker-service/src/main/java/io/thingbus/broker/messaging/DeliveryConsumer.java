@@ -1,5 +1,6 @@
 package io.thingbus.broker.messaging;
 
+import io.thingbus.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,14 +79,12 @@ final class DeliveryConsumer {
         this.onRetry = onRetry;
     }
 
-    /** Consumer settings: the shared Kafka settings, this client id and group, byte arrays, manual commits. */
-    static Map<String, Object> settings(Map<String, Object> kafkaConfig, String clientId, String groupId) {
-        Map<String, Object> settings = KafkaClientSettings.base(kafkaConfig, clientId);
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    /**
+     * Consumer settings: the shared ones ({@link KafkaClientSettings#consumer}: byte arrays, manual commits) in this
+     * client id and group, starting at the end of the topic, reading committed records only, never creating the topic.
+     */
+    static Map<String, Object> settings(KafkaClientSettings kafka, String clientId, String groupId) {
+        Map<String, Object> settings = new HashMap<>(kafka.consumer(clientId, groupId, "latest"));
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return settings;

@@ -3,7 +3,6 @@ package io.thingbus.broker.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.domain.DownlinkPublisher;
 import io.thingbus.broker.domain.DownlinkPublisher.Delivery;
@@ -12,11 +11,11 @@ import io.thingbus.broker.domain.SharedAttributePush;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -41,13 +40,13 @@ public class KafkaAttributePushListener {
     private final DeliveryConsumer consumer;
 
     KafkaAttributePushListener(SharedAttributePush push, DownlinkPublisher publisher,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, BrokerInstance instance,
+            KafkaClientSettings kafka, BrokerInstance instance,
             MeterRegistry registry) {
         this.push = push;
         this.publisher = publisher;
         this.metrics = new AttributePushMetrics(registry);
         this.consumer = new DeliveryConsumer(Topics.ATTRIBUTES, "attribute-push", DeliveryConsumer.settings(
-                kafkaConfig, "thingbus-broker-attributes-" + instance.id(), groupId(instance)), this::deliver,
+                kafka, "thingbus-broker-attributes-" + instance.id(), groupId(instance)), this::deliver,
                 metrics::failed);
     }
 

@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.domain.DeviceCredentials;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,11 +55,10 @@ public class KafkaCredentialListener {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    KafkaCredentialListener(DeviceCredentials credentials,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            BrokerInstance instance, MeterRegistry registry) {
+    KafkaCredentialListener(DeviceCredentials credentials, KafkaClientSettings kafka, BrokerInstance instance,
+            MeterRegistry registry) {
         this.credentials = credentials;
-        this.consumerSettings = consumerSettings(kafkaConfig, instance);
+        this.consumerSettings = consumerSettings(kafka, instance);
         this.malformed = Counter.builder("thingbus.broker.credential.records.malformed")
                 .description("Credential records skipped because they do not follow their schema")
                 .register(registry);
@@ -180,12 +178,15 @@ public class KafkaCredentialListener {
         }
     }
 
-    private static Map<String, Object> consumerSettings(Map<String, Object> kafkaConfig, BrokerInstance instance) {
-        Map<String, Object> settings = KafkaClientSettings.base(kafkaConfig, "thingbus-broker-credentials-" + instance.id());
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    /**
+     * The shared consumer settings ({@link KafkaClientSettings#consumer}: byte arrays, manual commits) without a
+     * consumer group: the listener assigns partitions itself and commits nothing. Reads committed records only and
+     * never creates the topic.
+     */
+    private static Map<String, Object> consumerSettings(KafkaClientSettings kafka, BrokerInstance instance) {
+        Map<String, Object> settings = new HashMap<>(
+                kafka.consumer("thingbus-broker-credentials-" + instance.id(), null, "earliest"));
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return settings;

@@ -3,7 +3,6 @@ package io.thingbus.broker.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.domain.DownlinkDecision;
 import io.thingbus.broker.domain.DownlinkMapper;
@@ -11,16 +10,13 @@ import io.thingbus.broker.domain.DownlinkPublisher;
 import io.thingbus.broker.domain.DownlinkPublisher.Delivery;
 import io.thingbus.broker.domain.DownlinkSkipReason;
 import io.thingbus.contracts.DownlinkRecord;
-import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,12 +52,12 @@ public class KafkaDownlinkListener {
     private final DeliveryConsumer consumer;
 
     KafkaDownlinkListener(DownlinkMapper mapper, DownlinkPublisher publisher,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, BrokerInstance instance,
+            KafkaClientSettings kafka, BrokerInstance instance,
             MeterRegistry registry) {
         this.mapper = mapper;
         this.publisher = publisher;
         this.metrics = new DownlinkMetrics(registry);
-        this.consumer = new DeliveryConsumer(Topics.DOWNLINK, "downlink", DeliveryConsumer.settings(kafkaConfig,
+        this.consumer = new DeliveryConsumer(Topics.DOWNLINK, "downlink", DeliveryConsumer.settings(kafka,
                 "thingbus-broker-downlink-" + instance.id(), groupId(instance)), this::deliver, metrics::failed);
     }
 
@@ -93,7 +89,7 @@ public class KafkaDownlinkListener {
     private CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
         DownlinkRecord downlink;
         try {
-            downlink = DownlinkRecord.fromHeaders(headers(record), record.value());
+            downlink = DownlinkRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value());
         } catch (MalformedRecordException e) {
             metrics.skipped(DownlinkSkipReason.MALFORMED);
             LOG.warnf("skipped malformed downlink record %s-%d@%d: %s", record.topic(), record.partition(),
@@ -128,16 +124,5 @@ public class KafkaDownlinkListener {
             return null;
         }
         throw new IllegalStateException("HiveMQ did not take downlink " + downlink.id() + " over", cause);
-    }
-
-    /** A record's headers as the contracts read them (UTF-8 values; headers without value are left out). */
-    static List<Header> headers(ConsumerRecord<byte[], byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(h -> {
-            if (h.value() != null) {
-                headers.add(new Header(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-            }
-        });
-        return headers;
     }
 }

@@ -1,20 +1,22 @@
 package io.thingbus.broker.messaging;
 
-import io.smallrye.common.annotation.Identifier;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.config.KafkaForwardingConfig;
 import io.thingbus.broker.domain.TelemetrySink;
 import io.thingbus.broker.domain.Uplink;
 import io.thingbus.broker.domain.UplinkSink;
 import io.thingbus.contracts.TelemetryRecord;
+import io.thingbus.kafka.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,9 +40,8 @@ public class KafkaUplinkPublisher implements TelemetrySink, UplinkSink {
     private final SerialKafkaSender sender;
     private final String source;
 
-    KafkaUplinkPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            KafkaForwardingConfig config, BrokerInstance instance) {
-        this.sender = new SerialKafkaSender(new KafkaProducer<>(producerSettings(kafkaConfig, config, instance),
+    KafkaUplinkPublisher(KafkaClientSettings kafka, KafkaForwardingConfig config, BrokerInstance instance) {
+        this.sender = new SerialKafkaSender(new KafkaProducer<>(producerSettings(kafka, config, instance),
                 new StringSerializer(), new ByteArraySerializer()), config.maxPending(), "uplink");
         this.source = instance.source();
     }
@@ -66,7 +67,13 @@ public class KafkaUplinkPublisher implements TelemetrySink, UplinkSink {
         sender.close();
     }
 
-    static Map<String, Object> producerSettings(Map<String, Object> kafkaConfig, KafkaForwardingConfig config,
+    /**
+     * The shared idempotent {@code acks=all} producer ({@link KafkaClientSettings#producer}) with this service's
+     * linger and a request timeout that leaves room for it, without the consumer group Quarkus adds to {@code kafka.*}.
+     *
+     * @throws IllegalArgumentException when the delivery timeout is shorter than the linger plus one second
+     */
+    static Map<String, Object> producerSettings(KafkaClientSettings kafka, KafkaForwardingConfig config,
             BrokerInstance instance) {
         Duration delivery = config.deliveryTimeout();
         Duration linger = config.linger();
@@ -76,13 +83,11 @@ public class KafkaUplinkPublisher implements TelemetrySink, UplinkSink {
         }
         Duration request = delivery.minus(linger).compareTo(MAX_REQUEST_TIMEOUT) < 0 ? delivery.minus(linger)
                 : MAX_REQUEST_TIMEOUT;
-        Map<String, Object> settings = KafkaClientSettings.base(kafkaConfig, "thingbus-broker-telemetry-" + instance.id());
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> settings = new HashMap<>(
+                kafka.producer("thingbus-broker-telemetry-" + instance.id(), delivery));
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery.toMillis());
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request.toMillis());
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery.toMillis());
         return settings;
     }
 }

@@ -5,6 +5,7 @@ import io.thingbus.contracts.AttributeRequestRecord;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.ClaimRequestRecord;
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.RpcResponseRecord;
@@ -12,13 +13,11 @@ import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
-import java.nio.charset.StandardCharsets;
+import io.thingbus.kafka.KafkaHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The Kafka form of what device publishes become — the wire format documented in {@code docs/api/kafka.md}:
@@ -53,14 +52,13 @@ final class UplinkRecords {
             return telemetry(telemetry.record(), telemetry.acceptedAt());
         }
         Control control = control(uplink);
-        return new ProducerRecord<>(control.topic(), null, control.at().toEpochMilli(), control.key(),
-                control.value(), headers(control, id, source));
+        return withHeaders(new ProducerRecord<>(control.topic(), null, control.at().toEpochMilli(), control.key(),
+                control.value()), headers(control, id, source));
     }
 
     private static ProducerRecord<String, byte[]> telemetry(TelemetryRecord record, Instant timestamp) {
-        List<Header> headers = record.headers().stream().map(h -> header(h.name(), h.value())).toList();
-        return new ProducerRecord<>(Topics.TELEMETRY, null, timestamp.toEpochMilli(), record.key().asString(),
-                record.payload(), headers);
+        return withHeaders(new ProducerRecord<>(Topics.TELEMETRY, null, timestamp.toEpochMilli(),
+                record.key().asString(), record.payload()), record.headers());
     }
 
     private static Control control(Uplink uplink) {
@@ -92,27 +90,29 @@ final class UplinkRecords {
 
     private static List<Header> headers(Control control, String id, String source) {
         List<Header> headers = new ArrayList<>();
-        headers.add(header(RecordHeaders.CE_SPECVERSION, RecordHeaders.CLOUDEVENTS_VERSION));
-        headers.add(header(RecordHeaders.CE_ID, id));
-        headers.add(header(RecordHeaders.CE_TYPE, control.type()));
-        headers.add(header(RecordHeaders.CE_SOURCE, source));
-        headers.add(header(RecordHeaders.CE_TIME, control.at().toString()));
-        headers.add(header(RecordHeaders.CE_SUBJECT, control.device().value()));
-        headers.add(header(RecordHeaders.CONTENT_TYPE, JSON));
-        headers.add(header(RecordHeaders.TENANT, control.tenant().value()));
-        headers.add(header(RecordHeaders.DEVICE, control.device().value()));
+        headers.add(new Header(RecordHeaders.CE_SPECVERSION, RecordHeaders.CLOUDEVENTS_VERSION));
+        headers.add(new Header(RecordHeaders.CE_ID, id));
+        headers.add(new Header(RecordHeaders.CE_TYPE, control.type()));
+        headers.add(new Header(RecordHeaders.CE_SOURCE, source));
+        headers.add(new Header(RecordHeaders.CE_TIME, control.at().toString()));
+        headers.add(new Header(RecordHeaders.CE_SUBJECT, control.device().value()));
+        headers.add(new Header(RecordHeaders.CONTENT_TYPE, JSON));
+        headers.add(new Header(RecordHeaders.TENANT, control.tenant().value()));
+        headers.add(new Header(RecordHeaders.DEVICE, control.device().value()));
         MqttOrigin origin = control.origin();
-        headers.add(header(RecordHeaders.MQTT_TOPIC, origin.topic()));
-        headers.add(header(RecordHeaders.MQTT_QOS, Integer.toString(origin.qos())));
-        headers.add(header(RecordHeaders.MQTT_RETAIN, Boolean.toString(origin.retain())));
-        headers.add(header(RecordHeaders.MQTT_CLIENT_ID, origin.clientId()));
+        headers.add(new Header(RecordHeaders.MQTT_TOPIC, origin.topic()));
+        headers.add(new Header(RecordHeaders.MQTT_QOS, Integer.toString(origin.qos())));
+        headers.add(new Header(RecordHeaders.MQTT_RETAIN, Boolean.toString(origin.retain())));
+        headers.add(new Header(RecordHeaders.MQTT_CLIENT_ID, origin.clientId()));
         origin.userProperties().forEach(p ->
-                headers.add(header(RecordHeaders.MQTT_USER_PROPERTY_PREFIX + p.name(), p.value())));
+                headers.add(new Header(RecordHeaders.MQTT_USER_PROPERTY_PREFIX + p.name(), p.value())));
         return headers;
     }
 
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    private static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record,
+            List<Header> headers) {
+        KafkaHeaders.addAll(record.headers(), headers);
+        return record;
     }
 
     /** What a control record's Kafka form is made of. */

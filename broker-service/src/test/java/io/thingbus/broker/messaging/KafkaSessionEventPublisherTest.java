@@ -7,6 +7,7 @@ import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,7 +47,8 @@ class KafkaSessionEventPublisherTest {
     @Test
     void producer_isIdempotent_withAcksAll() {
         Map<String, Object> settings = KafkaSessionEventPublisher.producerSettings(
-                Map.of("bootstrap.servers", "k:9092", "group.id", "x"), new BrokerInstance("edge-1"));
+                KafkaClientSettings.of(Map.of("bootstrap.servers", "k:9092", "group.id", "x")),
+                new BrokerInstance("edge-1"));
 
         assertThat(settings).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")

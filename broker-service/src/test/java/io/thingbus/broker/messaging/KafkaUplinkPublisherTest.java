@@ -21,10 +21,11 @@ import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TelemetryRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.contracts.Topics;
+import io.thingbus.kafka.KafkaClientSettings;
+import io.thingbus.kafka.KafkaHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ class KafkaUplinkPublisherTest {
     @Test
     void producer_isIdempotent_acksAll_andUsesTheConfiguredTimeouts() {
         Map<String, Object> settings = KafkaUplinkPublisher.producerSettings(
-                Map.of("bootstrap.servers", "k:9092", "group.id", "broker-service"),
+                KafkaClientSettings.of(Map.of("bootstrap.servers", "k:9092", "group.id", "broker-service")),
                 config(Duration.ofSeconds(3), Duration.ofMillis(5)), new BrokerInstance("edge-1"));
 
         assertThat(settings).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
@@ -142,7 +143,7 @@ class KafkaUplinkPublisherTest {
 
     @Test
     void longDeliveryTimeout_keepsRequestTimeoutAt30Seconds() {
-        Map<String, Object> settings = KafkaUplinkPublisher.producerSettings(Map.of(),
+        Map<String, Object> settings = KafkaUplinkPublisher.producerSettings(KafkaClientSettings.of(Map.of()),
                 config(Duration.ofMinutes(2), Duration.ofMillis(5)), new BrokerInstance("edge-1"));
 
         assertThat(settings).containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30000)
@@ -151,7 +152,7 @@ class KafkaUplinkPublisherTest {
 
     @Test
     void deliveryTimeoutShorterThanLingerPlusOneSecond_stopsStartUp() {
-        assertThatThrownBy(() -> KafkaUplinkPublisher.producerSettings(Map.of(),
+        assertThatThrownBy(() -> KafkaUplinkPublisher.producerSettings(KafkaClientSettings.of(Map.of()),
                 config(Duration.ofSeconds(1), Duration.ofMillis(5)), new BrokerInstance("edge-1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("thingbus.broker.kafka.delivery-timeout");
@@ -183,9 +184,7 @@ class KafkaUplinkPublisherTest {
     }
 
     private static List<Header> contractHeaders(ProducerRecord<String, byte[]> record) {
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(h -> headers.add(new Header(h.key(), new String(h.value(), StandardCharsets.UTF_8))));
-        return headers;
+        return KafkaHeaders.toContract(record.headers());
     }
 
     private static byte[] utf8(String text) {
