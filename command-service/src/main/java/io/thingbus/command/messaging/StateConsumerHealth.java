@@ -1,12 +1,11 @@
 package io.thingbus.command.messaging;
 
+import io.thingbus.kafka.ConsumerHealthChecks;
 import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -23,24 +22,13 @@ public class StateConsumerHealth {
     @Produces
     @Liveness
     HealthCheck live() {
-        return () -> {
-            ConsumerLoopHealth health = lifecycle.health();
-            return describe(health).status(health.live()).build();
-        };
+        return ConsumerHealthChecks.liveness(lifecycle::health);
     }
 
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> {
-            ConsumerLoopHealth health = lifecycle.health();
-            return describe(health).status(health.ready()).build();
-        };
+        return ConsumerHealthChecks.readiness(lifecycle::health);
     }
 
-    private static HealthCheckResponseBuilder describe(ConsumerLoopHealth health) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name());
-        health.data().forEach(builder::withData);
-        return builder;
-    }
 }

@@ -1,12 +1,12 @@
 package io.thingbus.event.messaging;
 
+import io.thingbus.kafka.ConsumerHealthChecks;
 import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -27,37 +27,37 @@ public class ConsumerHealth {
     @Produces
     @Liveness
     HealthCheck telemetryLive() {
-        return () -> response(telemetry(), false);
+        return ConsumerHealthChecks.liveness(this::telemetry);
     }
 
     @Produces
     @Readiness
     HealthCheck telemetryReady() {
-        return () -> response(telemetry(), true);
+        return ConsumerHealthChecks.readiness(this::telemetry);
     }
 
     @Produces
     @Liveness
     HealthCheck devicesLive() {
-        return () -> response(devices(), false);
+        return ConsumerHealthChecks.liveness(this::devices);
     }
 
     @Produces
     @Readiness
     HealthCheck devicesReady() {
-        return () -> response(devices(), true);
+        return ConsumerHealthChecks.readiness(this::devices);
     }
 
     @Produces
     @Liveness
     HealthCheck channelsLive() {
-        return () -> response(channels(), false);
+        return ConsumerHealthChecks.liveness(this::channels);
     }
 
     @Produces
     @Readiness
     HealthCheck channelsReady() {
-        return () -> response(channels(), true);
+        return ConsumerHealthChecks.readiness(this::channels);
     }
 
     @Produces
@@ -78,10 +78,4 @@ public class ConsumerHealth {
         return ConsumerLoopHealth.of(ConsumerLifecycle.CHANNELS, consumers.channels());
     }
 
-    private static HealthCheckResponse response(ConsumerLoopHealth health, boolean readiness) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name())
-                .status(readiness ? health.ready() : health.live());
-        health.data().forEach(builder::withData);
-        return builder.build();
-    }
 }

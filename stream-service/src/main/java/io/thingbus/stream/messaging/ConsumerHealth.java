@@ -1,12 +1,11 @@
 package io.thingbus.stream.messaging;
 
+import io.thingbus.kafka.ConsumerHealthChecks;
 import io.thingbus.kafka.ConsumerLoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -24,25 +23,25 @@ public class ConsumerHealth {
     @Produces
     @Liveness
     HealthCheck telemetryLive() {
-        return () -> response(telemetry(), false);
+        return ConsumerHealthChecks.liveness(this::telemetry);
     }
 
     @Produces
     @Readiness
     HealthCheck telemetryReady() {
-        return () -> response(telemetry(), true);
+        return ConsumerHealthChecks.readiness(this::telemetry);
     }
 
     @Produces
     @Liveness
     HealthCheck devicesLive() {
-        return () -> response(devices(), false);
+        return ConsumerHealthChecks.liveness(this::devices);
     }
 
     @Produces
     @Readiness
     HealthCheck devicesReady() {
-        return () -> response(devices(), true);
+        return ConsumerHealthChecks.readiness(this::devices);
     }
 
     private ConsumerLoopHealth telemetry() {
@@ -53,10 +52,4 @@ public class ConsumerHealth {
         return ConsumerLoopHealth.of(ConsumerLifecycle.DEVICES, consumers.devices());
     }
 
-    private static HealthCheckResponse response(ConsumerLoopHealth health, boolean readiness) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(health.name())
-                .status(readiness ? health.ready() : health.live());
-        health.data().forEach(builder::withData);
-        return builder.build();
-    }
 }
