@@ -102,6 +102,7 @@ public final class LocalSuite implements AutoCloseable {
         services.put(spec, process);
     }
 
+    /** What every service gets (infrastructure, admin key), plus what its own features need. */
     private Map<String, String> environment(ServiceSpec spec) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -110,30 +111,44 @@ public final class LocalSuite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("THINGBUS_ADMIN_KEY", adminKey);
         if (spec.equals(ServiceSpec.BROKER)) {
-            env.put("THINGBUS_BROKER_MQTT_PORT", Integer.toString(mqttPort));
-            env.put("THINGBUS_BROKER_WS_PORT", Integer.toString(wsPort));
-            env.put("THINGBUS_BROKER_DATA_DIR", settings.dataDir().resolve("broker").toString());
-            env.put("THINGBUS_BROKER_MQTTS_PORT", Integer.toString(mqttsPort));
-            env.put("THINGBUS_BROKER_WSS_PORT", Integer.toString(wssPort));
-            env.put("THINGBUS_BROKER_TLS_KEYSTORE_PATH", certificates.keystore().toString());
-            env.put("THINGBUS_BROKER_TLS_KEYSTORE_PASSWORD", certificates.keystorePassword());
+            env.putAll(brokerEnvironment());
+        } else if (spec.equals(ServiceSpec.EVENT)) {
+            env.putAll(mailEnvironment());
+        } else if (spec.equals(ServiceSpec.GATEWAY)) {
+            env.putAll(upstreamEnvironment());
         }
-        if (spec.equals(ServiceSpec.EVENT)) {
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.port()));
-            env.put("QUARKUS_MAILER_FROM", "thingbus@localhost.localdomain");
-            env.put("QUARKUS_MAILER_TLS", "false");
-            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-            env.put("QUARKUS_MAILER_MOCK", "false");
-        }
-        if (spec.equals(ServiceSpec.GATEWAY)) {
-            for (ServiceSpec upstream : ServiceSpec.ALL) {
-                if (upstream.equals(ServiceSpec.GATEWAY) || upstream.equals(ServiceSpec.BROKER)) {
-                    continue;
-                }
-                env.put(GatewayRoutes.envVar(upstream), "http://127.0.0.1:" + httpPorts.get(upstream));
-            }
-        }
+        return env;
+    }
+
+    /** Listener ports, the data folder and the local TLS keystore. */
+    private Map<String, String> brokerEnvironment() {
+        return Map.of(
+                "THINGBUS_BROKER_MQTT_PORT", Integer.toString(mqttPort),
+                "THINGBUS_BROKER_WS_PORT", Integer.toString(wsPort),
+                "THINGBUS_BROKER_MQTTS_PORT", Integer.toString(mqttsPort),
+                "THINGBUS_BROKER_WSS_PORT", Integer.toString(wssPort),
+                "THINGBUS_BROKER_DATA_DIR", settings.dataDir().resolve("broker").toString(),
+                "THINGBUS_BROKER_TLS_KEYSTORE_PATH", certificates.keystore().toString(),
+                "THINGBUS_BROKER_TLS_KEYSTORE_PASSWORD", certificates.keystorePassword());
+    }
+
+    /** event-service's mail goes to the development sink: plain SMTP on loopback. */
+    private Map<String, String> mailEnvironment() {
+        return Map.of(
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(mail.port()),
+                "QUARKUS_MAILER_FROM", "thingbus@localhost.localdomain",
+                "QUARKUS_MAILER_TLS", "false",
+                "QUARKUS_MAILER_START_TLS", "DISABLED",
+                "QUARKUS_MAILER_MOCK", "false");
+    }
+
+    /** Where the gateway finds each service with a REST slice. */
+    private Map<String, String> upstreamEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        ServiceSpec.ALL.stream()
+                .filter(s -> !s.equals(ServiceSpec.GATEWAY) && !s.equals(ServiceSpec.BROKER))
+                .forEach(s -> env.put(GatewayRoutes.envVar(s), "http://127.0.0.1:" + httpPorts.get(s)));
         return env;
     }
 
