@@ -46,6 +46,13 @@ public final class Topics {
      */
     public static final String DEVICE_REQUESTS = "thingbus.device-requests.v1";
 
+    /**
+     * Compacted: devices another user claimed away from their owner, by the former {@link DeviceKey}; a tombstone
+     * means the former owner has the device again. Written by device-service; read by broker-service, which puts what
+     * a former owner's gateway sends for a claimed device under the claimer.
+     */
+    public static final String DEVICE_CLAIMS = "thingbus.device-claims.v1";
+
     /** Threshold-rule firings and their notification outcomes. Key: {@link DeviceKey}. Written by event-service. */
     public static final String ALERTS = "thingbus.alerts.v1";
 
@@ -60,6 +67,7 @@ public final class Topics {
             new TopicSpec(DOWNLINK, false),
             new TopicSpec(ATTRIBUTES, false),
             new TopicSpec(DEVICE_REQUESTS, false),
+            new TopicSpec(DEVICE_CLAIMS, true),
             new TopicSpec(ALERTS, false));
 
     private Topics() {

@@ -22,7 +22,7 @@ class ContractDocumentationTest {
         return List.of(TelemetryRecord.TYPE, DeviceCredentialRecord.TYPE, ApiKeyRecord.TYPE, DeviceRecord.TYPE,
                 ChannelRecord.TYPE, SessionEventRecord.TYPE, SubdeviceEventRecord.TYPE, DownlinkRecord.TYPE,
                 AttributeUpdateRecord.TYPE, AttributeRequestRecord.TYPE, RpcResponseRecord.TYPE,
-                ClaimRequestRecord.TYPE, AlertRecord.TYPE);
+                ClaimRequestRecord.TYPE, DeviceClaimRecord.TYPE, AlertRecord.TYPE);
     }
 
     @ParameterizedTest

@@ -85,6 +85,30 @@ class ControlRecordSerializationTest {
     }
 
     @Test
+    void deviceClaim_serialisationIsStable() {
+        var record = new DeviceClaimRecord(TenantId.of("U1a2b3c4d"), DeviceId.of("Device A"),
+                TenantId.of("U9z8y7x6w"), UPDATED);
+
+        String json = utf8(DeviceClaimRecord.CODEC.encode(record));
+
+        assertThat(json).isEqualTo("{\"tenant\":\"U1a2b3c4d\",\"device_id\":\"Device A\","
+                + "\"claimed_by\":\"U9z8y7x6w\",\"claimed_at\":\"2026-11-21T11:00:00.500Z\"}");
+        assertThat(DeviceClaimRecord.CODEC.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(record);
+        assertThat(record.key().asString()).isEqualTo("U1a2b3c4d/Device A");
+        assertThat(record.claimedDevice().asString()).isEqualTo("U9z8y7x6w/Device A");
+        assertThat(DeviceClaimRecord.TYPE).isEqualTo("io.thingbus.device-claim.v1");
+    }
+
+    @Test
+    void deviceClaim_fromTheClaimerItself_isMalformed() {
+        String json = "{\"tenant\":\"U1\",\"device_id\":\"d\",\"claimed_by\":\"U1\","
+                + "\"claimed_at\":\"2026-11-21T10:00:00Z\"}";
+
+        assertThatThrownBy(() -> DeviceClaimRecord.CODEC.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
     void decode_ignoresFieldsAddedLater() {
         String json = "{\"token_hash\":\"" + HASH + "\",\"tenant\":\"U1\",\"created_at\":\"2026-11-21T10:00:00Z\","
                 + "\"added_later\":true}";

@@ -75,6 +75,30 @@ class GatewayRecordsSerializationTest {
     }
 
     @Test
+    void subdeviceEventOfAClaimedDevice_serialisationIsStable() {
+        var record = new SubdeviceEventRecord("disconnected", TENANT, DEVICE, null, GATEWAY, "gw-1", "c-1",
+                "broker-0", null, AT, TenantId.of("U9z8y7x6w"));
+
+        assertStable(SubdeviceEventRecord.CODEC, record, "{\"event\":\"disconnected\",\"tenant\":\"U1a2b3c4d\","
+                + "\"device_id\":\"Device A\",\"gateway_id\":\"gw-1\",\"client_id\":\"gw-1\","
+                + "\"connection_id\":\"c-1\",\"broker\":\"broker-0\",\"at\":\"2026-11-21T10:00:00Z\","
+                + "\"device_tenant\":\"U9z8y7x6w\"}");
+        assertThat(record.key()).isEqualTo("U1a2b3c4d/gw-1");
+        assertThat(record.deviceKey().asString()).isEqualTo("U9z8y7x6w/Device A");
+        assertThat(record.carriedForAnotherUser()).isTrue();
+    }
+
+    @Test
+    void subdeviceEvent_ofTheGatewaysOwnUser_hasNoDeviceTenant() {
+        var record = new SubdeviceEventRecord("connected", TENANT, DEVICE, null, GATEWAY, "gw-1", "c-1",
+                "broker-0", null, AT, TENANT);
+
+        assertThat(record.deviceTenant()).isNull();
+        assertThat(record.deviceKey().asString()).isEqualTo("U1a2b3c4d/Device A");
+        assertThat(record.carriedForAnotherUser()).isFalse();
+    }
+
+    @Test
     void attributeUpdate_withUnknownScope_isMalformed() {
         String json = "{\"tenant\":\"U1\",\"device_id\":\"d\",\"scope\":\"server\",\"values\":{},\"at\":\"2026-11-21T10:00:00Z\"}";
 
