@@ -60,6 +60,25 @@ final class BrokerRecords implements AutoCloseable {
                 null, DeviceId.of(gateway), gateway, connection, "broker-0", null, now());
     }
 
+    /**
+     * A connect by {@code gatewayTenant}'s gateway of a device {@code deviceOwner} claimed from it, as the broker
+     * writes it once it knows of the claim: in the gateway's session, with {@code device_tenant}.
+     */
+    static SubdeviceEventRecord carriedConnect(String gatewayTenant, String deviceOwner, String device, String gateway,
+                                               String connection, String gatewayToken) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, TenantId.of(gatewayTenant),
+                DeviceId.of(device), null, DeviceId.of(gateway), gateway, connection, "broker-0",
+                SecretHash.of(gatewayToken), now(), TenantId.of(deviceOwner));
+    }
+
+    /** A disconnect by {@code gatewayTenant}'s gateway of a device {@code deviceOwner} claimed from it. */
+    static SubdeviceEventRecord carriedDisconnect(String gatewayTenant, String deviceOwner, String device,
+                                                  String gateway, String connection) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, TenantId.of(gatewayTenant),
+                DeviceId.of(device), null, DeviceId.of(gateway), gateway, connection, "broker-0", null, now(),
+                TenantId.of(deviceOwner));
+    }
+
     static SessionEventRecord session(String event, String tenant, String clientId, String connection) {
         return new SessionEventRecord(event, TenantId.of(tenant), clientId, connection, "broker-0", null,
                 SessionEventRecord.CONNECTED.equals(event) ? "tcp" : null,

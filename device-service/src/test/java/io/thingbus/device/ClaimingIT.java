@@ -11,7 +11,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
 import java.time.Duration;
@@ -77,6 +79,57 @@ class ClaimingIT {
                     devices.awaitRecords(claimer.userId() + "/" + deviceId, 1).get(0).value());
             assertThat(moved.tenant().value()).isEqualTo(claimer.userId());
             assertThat(moved.provisioning()).isEqualTo("api");
+        }
+    }
+
+    @Test
+    void claim_isAnnouncedOnTheDeviceClaimsTopicUnderTheFormerDeviceKey() {
+        broker.send(BrokerRecords.claimRequest(owner.userId(), deviceId, "s3cret", null, gateway,
+                BrokerRecords.now()));
+
+        awaitClaim(claimer.userId(), deviceId, "s3cret").then().statusCode(201);
+
+        try (TopicReader claims = new TopicReader(Topics.DEVICE_CLAIMS)) {
+            ConsumerRecord<String, byte[]> record = claims.awaitRecords(owner.userId() + "/" + deviceId, 1).get(0);
+            DeviceClaimRecord claim = DeviceClaimRecord.CODEC.decode(record.value());
+            assertThat(claim.tenant().value()).isEqualTo(owner.userId());
+            assertThat(claim.deviceId().value()).isEqualTo(deviceId);
+            assertThat(claim.claimedBy().value()).isEqualTo(claimer.userId());
+            assertThat(TopicReader.header(record, RecordHeaders.CE_TYPE)).isEqualTo(DeviceClaimRecord.TYPE);
+            assertThat(TopicReader.header(record, RecordHeaders.TENANT)).isEqualTo(owner.userId());
+            assertThat(TopicReader.header(record, RecordHeaders.DEVICE)).isEqualTo(deviceId);
+            assertThat(claims.allRecords(claimer.userId() + "/" + deviceId)).isEmpty();
+        }
+    }
+
+    @Test
+    void theOldOwnerCreatingTheDeviceAgain_endsTheClaimWithATombstone() {
+        broker.send(BrokerRecords.claimRequest(owner.userId(), deviceId, "", null, gateway, BrokerRecords.now()));
+        awaitClaim(claimer.userId(), deviceId, "").then().statusCode(201);
+
+        asTenant(owner.userId()).post("/device/{id}", deviceId).then().statusCode(201);
+
+        try (TopicReader claims = new TopicReader(Topics.DEVICE_CLAIMS)) {
+            List<ConsumerRecord<String, byte[]>> records = claims.awaitRecords(owner.userId() + "/" + deviceId, 2);
+            assertThat(records).hasSize(2);
+            assertThat(records.get(0).value()).isNotNull();
+            assertThat(records.get(1).value()).isNull();
+            assertThat(TopicReader.header(records.get(1), RecordHeaders.CE_TYPE)).isEqualTo(DeviceClaimRecord.TYPE);
+            assertThat(TopicReader.header(records.get(1), RecordHeaders.TENANT)).isEqualTo(owner.userId());
+        }
+    }
+
+    @Test
+    void creatingAnOrdinaryDevice_writesNothingOnTheDeviceClaimsTopic() {
+        asTenant(owner.userId()).post("/device/{id}", deviceId).then().statusCode(201);
+        asTenant(owner.userId()).delete("/device/{id}", deviceId).then().statusCode(204);
+        asTenant(owner.userId()).post("/device/{id}", deviceId).then().statusCode(201);
+        awaitWindowsProcessed();
+
+        try (TopicReader devices = new TopicReader(Topics.DEVICES);
+             TopicReader claims = new TopicReader(Topics.DEVICE_CLAIMS)) {
+            devices.awaitRecords(owner.userId() + "/" + deviceId, 3);
+            assertThat(claims.allRecords(owner.userId() + "/" + deviceId)).isEmpty();
         }
     }
 
@@ -157,15 +210,22 @@ class ClaimingIT {
                 .then().statusCode(401);
     }
 
-    /** A window of the same partition opened after the test's own proves the consumer has passed that one. */
+    /**
+     * A window of the same partition opened after the test's own proves the consumer has passed that one; its claim
+     * also puts a record on the device-claims topic after everything the test committed before.
+     */
     private void awaitWindowsProcessed() {
         String marker = "claim-marker-" + UUID.randomUUID();
         broker.send(BrokerRecords.claimRequest(owner.userId(), marker, "marker", null, gateway, BrokerRecords.now()));
-        awaitClaim(Registry.createUser().userId(), marker, "marker").then().statusCode(201);
+        String markerClaimer = Registry.createUser().userId();
+        awaitClaim(markerClaimer, marker, "marker").then().statusCode(201);
+        try (TopicReader claims = new TopicReader(Topics.DEVICE_CLAIMS)) {
+            claims.awaitRecords(owner.userId() + "/" + marker, 1);
+        }
     }
 
     /** Claims until the claim is no longer refused (the window is open once the consumer has read its record). */
-    private static Response awaitClaim(String claimer, String device, String secret) {
+    static Response awaitClaim(String claimer, String device, String secret) {
         AtomicReference<Response> last = new AtomicReference<>();
         await().atMost(TopicReader.TIMEOUT).until(() -> {
             last.set(claim(claimer, device, secret));

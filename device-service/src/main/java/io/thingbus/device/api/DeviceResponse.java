@@ -16,6 +16,8 @@ import java.util.List;
  * {@code device_token} is null when the device has none. For a gateway's sub-device, {@code gateway_id} is the gateway
  * that announced it last, {@code connected} whether it is connected through that gateway now and
  * {@code last_seen_at} when it last connected or disconnected; all three are null for devices no gateway announced.
+ * A device the caller claimed from another user may still be carried by that user's gateway: {@code gateway_id} is
+ * then that gateway's id, and who owns the gateway is not shown.
  */
 @JsonPropertyOrder({"device_id", "name", "channel_id", "channels", "device_token", "provisioning", "created_at",
         "updated_at", "gateway_id", "connected", "last_seen_at"})

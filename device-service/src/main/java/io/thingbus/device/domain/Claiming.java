@@ -18,9 +18,11 @@ import java.util.Optional;
 
 /**
  * Claiming devices (ThingsBoard's claiming API): a device, usually through its gateway, opens a window with a secret;
- * within it another user who knows the secret takes the device over. The registry entry (device and attributes)
- * moves to the claimer: deleted under the old owner, registered under the claimer. The old owner is remembered as
- * having lost the device, so its auto-provisioning never brings the device back. Thread-safe.
+ * within it another user who knows the secret takes the device over. The registry entry (device, attributes and the
+ * link to the gateway that carries it) moves to the claimer: deleted under the old owner, registered under the
+ * claimer. The old owner is remembered as having lost the device, so its auto-provisioning never brings the device
+ * back, and the claim is announced on the device-claims topic, so the broker puts what the old owner's gateway still
+ * sends for the device under the claimer. Thread-safe.
  */
 public final class Claiming {
 
@@ -96,7 +98,8 @@ public final class Claiming {
     /**
      * {@code claimer} claims the device {@code device} with {@code secretKey} (the empty string when none was given).
      * Returns the device as now registered for the claimer (provisioning {@code api}, the old name, the claimer's
-     * first device token, version 1); the old owner's device is deleted, both changes announced through the outbox.
+     * first device token, version 1, the old owner's attributes and gateway link); the old owner's device is deleted.
+     * Both changes and the claim itself ({@code DeviceClaimRecord}) are announced through the outbox.
      *
      * @throws ClaimRefusedException when no open window of another user matches the id and the secret
      * @throws AmbiguousClaimException when open windows of several users match
@@ -137,8 +140,19 @@ public final class Claiming {
         Map<AttributeScope, Map<AttributeKey, JsonNode>> attributes = attributesOf(tx, from);
         tx.devices().delete(from);
         tx.outbox().append(OutboxMessages.deviceDeleted(from, now));
-        tx.claims().markClaimedAway(from, target.tenant(), now);
-        tx.claims().unmarkClaimedAway(target);
+        markClaimedAway(tx, from, target.tenant(), now);
+        unmarkClaimedAway(tx, target, now);
+        registerForClaimer(tx, old, attributes, target, now);
+        return new Moved(from, tx.devices().find(target).orElseThrow());
+    }
+
+    /**
+     * Registers {@code old} anew as {@code target}, with its attributes and its gateway link: the gateway that carried
+     * the device still does, and its session end must disconnect the claimer's device.
+     */
+    private static void registerForClaimer(RegistryTransaction tx, Device old,
+                                           Map<AttributeScope, Map<AttributeKey, JsonNode>> attributes,
+                                           DeviceKey target, Instant now) {
         Device claimed = Device.registered(target, old.name(), tx.credentials().firstDeviceToken(target.tenant()),
                 Provisioning.API, now);
         if (!tx.devices().insert(claimed)) {
@@ -146,8 +160,26 @@ public final class Claiming {
         }
         attributes.forEach((scope, values) ->
                 tx.attributes().apply(target, scope, AttributePatch.setting(values), now));
+        old.gateway().ifPresent(link -> tx.links().connect(target, link));
         tx.outbox().append(OutboxMessages.deviceChanged(claimed));
-        return new Moved(from, claimed.withAssociatedChannels(tx.channels().associatedWith(target)));
+    }
+
+    /** Remembers that {@code claimer} claimed {@code formerDevice} away, and announces it. */
+    private static void markClaimedAway(RegistryTransaction tx, DeviceKey formerDevice, TenantId claimer,
+                                        Instant now) {
+        tx.claims().markClaimedAway(formerDevice, claimer, now);
+        tx.outbox().append(OutboxMessages.deviceClaimedAway(formerDevice, claimer, now));
+    }
+
+    /**
+     * The tenant of {@code device} has it again: forgets that it was claimed away and, when it was, announces that the
+     * claim no longer applies (a tombstone on the device-claims topic). Nothing is announced for a device that was
+     * never claimed away, so ordinary registrations write nothing there. Part of the caller's transaction.
+     */
+    static void unmarkClaimedAway(RegistryTransaction tx, DeviceKey device, Instant now) {
+        if (tx.claims().unmarkClaimedAway(device)) {
+            tx.outbox().append(OutboxMessages.deviceOwnedAgain(device, now));
+        }
     }
 
     private static Map<AttributeScope, Map<AttributeKey, JsonNode>> attributesOf(RegistryTransaction tx,

@@ -28,8 +28,12 @@ public interface Claims {
     /** Remembers that {@code claimer} claimed {@code formerDevice} away from its tenant. */
     void markClaimedAway(DeviceKey formerDevice, TenantId claimer, Instant at);
 
-    /** Forgets that {@code device} was claimed away from its tenant (the tenant has it again). */
-    void unmarkClaimedAway(DeviceKey device);
+    /**
+     * Forgets that {@code device} was claimed away from its tenant (the tenant has it again).
+     *
+     * @return whether it was marked claimed away until now
+     */
+    boolean unmarkClaimedAway(DeviceKey device);
 
     /** Whether {@code device} was claimed away from its tenant by another user. */
     boolean isClaimedAway(DeviceKey device);

@@ -38,7 +38,8 @@ public final class DeviceRegistry {
     /**
      * Registers a device with provisioning {@code api}. Name defaults to the device id, token to the user's first,
      * channel to the device's default channel. A device another user had claimed away from the tenant is the tenant's
-     * again (auto-provisioning resumes).
+     * again: auto-provisioning resumes, and a tombstone on the device-claims topic tells the broker that what the
+     * tenant's gateways send for the device is the tenant's again.
      *
      * @throws DeviceAlreadyExistsException when the tenant has a device with that id
      * @throws ForeignDeviceTokenException when the given token is not one of the tenant's
@@ -62,7 +63,7 @@ public final class DeviceRegistry {
             if (!tx.devices().insert(device)) {
                 throw new DeviceAlreadyExistsException();
             }
-            tx.claims().unmarkClaimedAway(key);
+            Claiming.unmarkClaimedAway(tx, key, now);
             tx.outbox().append(OutboxMessages.deviceChanged(device));
             return device.withAssociatedChannels(tx.channels().associatedWith(key));
         });

@@ -16,7 +16,10 @@ public interface Devices {
     /** The tenant's devices, ordered by device id; empty for an unknown tenant. */
     List<Device> list(TenantId tenant);
 
-    /** The tenant's devices whose latest gateway is {@code gateway}, ordered by device id. */
+    /**
+     * The tenant's devices whose latest gateway is the tenant's own gateway {@code gateway}, ordered by device id (a
+     * device carried by another user's gateway with the same id is not one of them).
+     */
     List<Device> subdevicesOf(TenantId tenant, DeviceId gateway);
 
     Optional<Device> find(DeviceKey key);

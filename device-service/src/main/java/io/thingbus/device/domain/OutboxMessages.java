@@ -2,6 +2,7 @@ package io.thingbus.device.domain;
 
 import io.thingbus.contracts.ApiKeyRecord;
 import io.thingbus.contracts.AttributeUpdateRecord;
+import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceCredentialRecord;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
@@ -55,6 +56,21 @@ public final class OutboxMessages {
                 Optional.of(device.device().value()), now);
     }
 
+    /**
+     * {@code claimer} claimed {@code formerDevice} away from its tenant: a {@link DeviceClaimRecord} keyed by the
+     * former device key, in the former owner's tenant.
+     */
+    public static OutboxMessage deviceClaimedAway(DeviceKey formerDevice, TenantId claimer, Instant claimedAt) {
+        DeviceClaimRecord record =
+                new DeviceClaimRecord(formerDevice.tenant(), formerDevice.device(), claimer, claimedAt);
+        return claimMessage(formerDevice, DeviceClaimRecord.CODEC.encode(record), claimedAt);
+    }
+
+    /** The tenant of {@code formerDevice} has the device again: a tombstone under its key on the device-claims topic. */
+    public static OutboxMessage deviceOwnedAgain(DeviceKey formerDevice, Instant now) {
+        return claimMessage(formerDevice, null, now);
+    }
+
     private static OutboxMessage credential(TenantId owner, SecretHash hash, byte[] value, Instant time) {
         return new OutboxMessage(UUID.randomUUID(), Topics.DEVICE_CREDENTIALS, hash.value(), value,
                 DeviceCredentialRecord.TYPE, owner, Optional.empty(), time);
@@ -63,6 +79,11 @@ public final class OutboxMessages {
     private static OutboxMessage apiKey(TenantId owner, SecretHash hash, byte[] value, Instant time) {
         return new OutboxMessage(UUID.randomUUID(), Topics.API_KEYS, hash.value(), value, ApiKeyRecord.TYPE, owner,
                 Optional.empty(), time);
+    }
+
+    private static OutboxMessage claimMessage(DeviceKey formerDevice, byte[] value, Instant time) {
+        return new OutboxMessage(UUID.randomUUID(), Topics.DEVICE_CLAIMS, formerDevice.asString(), value,
+                DeviceClaimRecord.TYPE, formerDevice.tenant(), Optional.of(formerDevice.device().value()), time);
     }
 
     private static OutboxMessage deviceMessage(DeviceKey key, byte[] value, Instant time) {

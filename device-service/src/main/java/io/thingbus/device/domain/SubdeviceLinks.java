@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * Sub-device links in the current transaction. Each write is atomic on its own, so two gateways announcing the same
- * sub-device at once (records on different partitions) leave the newer announcement in place.
+ * sub-device at once (records on different partitions) leave the newer announcement in place. A gateway session is
+ * named by its owner and MQTT client id: the sub-devices it carries may belong to other users (devices claimed away
+ * from the gateway's owner), and a client id is unique only within its tenant.
  */
 public interface SubdeviceLinks {
 
@@ -19,18 +21,18 @@ public interface SubdeviceLinks {
     boolean connect(DeviceKey device, SubdeviceLink link);
 
     /**
-     * Marks {@code device} disconnected at {@code at}, only if it is linked to the gateway with MQTT client id
-     * {@code gatewayClientId} and its link was not seen later than {@code at}.
+     * Marks {@code device} disconnected at {@code at}, only if it is linked to the gateway of {@code gatewayTenant}
+     * with MQTT client id {@code gatewayClientId} and its link was not seen later than {@code at}.
      *
      * @return whether the link changed
      */
-    boolean disconnect(DeviceKey device, String gatewayClientId, Instant at);
+    boolean disconnect(DeviceKey device, TenantId gatewayTenant, String gatewayClientId, Instant at);
 
     /**
-     * Marks disconnected every connected sub-device of {@code tenant} that the gateway {@code gatewayClientId}
-     * announced over connection {@code connectionId}: that gateway session ended.
+     * Marks disconnected every connected sub-device, of any owner, that the gateway {@code gatewayClientId} of
+     * {@code gatewayTenant} announced over connection {@code connectionId}: that gateway session ended.
      *
      * @return how many sub-devices were disconnected
      */
-    int disconnectSession(TenantId tenant, String gatewayClientId, String connectionId, Instant at);
+    int disconnectSession(TenantId gatewayTenant, String gatewayClientId, String connectionId, Instant at);
 }

@@ -9,10 +9,15 @@ import java.util.List;
 
 /**
  * Gateways and their sub-devices (ThingsBoard's {@code v1/gateway/connect} and {@code disconnect}): a connect looks
- * up or registers the sub-device in the gateway's tenant (as {@link UplinkRegistration} does, with the gateway's token)
- * and links it to the gateway; a disconnect, or the end of the gateway's session, marks it disconnected. The link
- * stays, with the last gateway and when the sub-device was last seen. Every lookup is scoped to the tenant of the
- * event. Thread-safe.
+ * up or registers the sub-device in its owner's tenant (as {@link UplinkRegistration} does, with the gateway's token
+ * when it is the owner's) and links it to the gateway; a disconnect, or the end of the gateway's session, marks it
+ * disconnected. The link stays, with the last gateway and when the sub-device was last seen.
+ *
+ * <p>The owner is the gateway's tenant, except for a device another user claimed away from it: the gateway keeps
+ * carrying it, and the event names the claimer's device. The link then remembers the gateway's owner, so the end of
+ * the gateway's session disconnects the claimer's device too. Nothing else crosses tenants: a device is only looked
+ * up, registered or linked in its owner's tenant, and a gateway lists only the sub-devices of its own tenant.
+ * Thread-safe.
  */
 public final class Subdevices {
 
@@ -48,7 +53,8 @@ public final class Subdevices {
     }
 
     /**
-     * The sub-devices the tenant's gateway {@code gateway} announced last (connected or not), ordered by device id.
+     * The tenant's sub-devices its own gateway {@code gateway} announced last (connected or not), ordered by device
+     * id; devices of other users the gateway carries (claimed away from the tenant) are theirs, not listed here.
      *
      * @throws UnknownDeviceException when the tenant has neither a device {@code gateway} nor sub-devices linked to it
      */
@@ -77,7 +83,8 @@ public final class Subdevices {
                     linked += tx.links().connect(connected.device(), connected.link()) ? 1 : 0;
                 }
             } else if (event instanceof GatewayEvent.SubdeviceDisconnected gone) {
-                disconnected += tx.links().disconnect(gone.device(), gone.gatewayClientId(), gone.at()) ? 1 : 0;
+                disconnected += tx.links().disconnect(gone.device(), gone.gatewayTenant(), gone.gatewayClientId(),
+                        gone.at()) ? 1 : 0;
             } else if (event instanceof GatewayEvent.SessionEnded ended) {
                 disconnected += tx.links().disconnectSession(ended.tenant(), ended.clientId(), ended.connectionId(),
                         ended.at());

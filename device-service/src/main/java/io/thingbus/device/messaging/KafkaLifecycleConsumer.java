@@ -69,7 +69,8 @@ public class KafkaLifecycleConsumer {
 
     private static Optional<GatewayEvent> event(ConsumerRecord<byte[], byte[]> record) {
         Optional<GatewayEvent> event = LifecycleRecords.read(KafkaHeaders.type(record.headers()), record.value());
-        event.ifPresent(e -> KafkaHeaders.requireTenant(record.headers(), LifecycleRecords.tenantOf(e)));
+        // tb_tenant is the gateway session's tenant, also when the event is about a device another user owns
+        event.ifPresent(e -> KafkaHeaders.requireTenant(record.headers(), e.gatewayTenant()));
         return event;
     }
 }

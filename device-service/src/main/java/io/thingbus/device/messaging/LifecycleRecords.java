@@ -4,7 +4,6 @@ import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SubdeviceEventRecord;
-import io.thingbus.contracts.TenantId;
 import io.thingbus.device.domain.GatewayEvent;
 import java.util.Optional;
 
@@ -12,7 +11,9 @@ import java.util.Optional;
  * What a record of {@code thingbus.lifecycle.v1} means for the registry: a sub-device connect or disconnect
  * ({@value SubdeviceEventRecord#TYPE}), or the end of a session ({@value SessionEventRecord#TYPE} {@code disconnected},
  * which disconnects the sub-devices a gateway announced over it). Other session events and other record types mean
- * nothing here. Pure.
+ * nothing here. A sub-device event is about {@link SubdeviceEventRecord#deviceKey()}, the device of its owner (another
+ * user than the gateway's when that user claimed it), and comes from the gateway session of the record's
+ * {@code tenant}. Pure.
  */
 final class LifecycleRecords {
 
@@ -38,23 +39,12 @@ final class LifecycleRecords {
         return Optional.empty();
     }
 
-    /** The tenant an event belongs to. */
-    static TenantId tenantOf(GatewayEvent event) {
-        if (event instanceof GatewayEvent.SubdeviceConnected connected) {
-            return connected.device().tenant();
-        }
-        if (event instanceof GatewayEvent.SubdeviceDisconnected disconnected) {
-            return disconnected.device().tenant();
-        }
-        return ((GatewayEvent.SessionEnded) event).tenant();
-    }
-
     private static GatewayEvent subdeviceEvent(SubdeviceEventRecord record) {
-        DeviceKey device = DeviceKey.of(record.tenant(), record.deviceId());
+        DeviceKey device = record.deviceKey();
         if (SubdeviceEventRecord.CONNECTED.equals(record.event())) {
-            return new GatewayEvent.SubdeviceConnected(device, record.gatewayId(), record.clientId(),
+            return new GatewayEvent.SubdeviceConnected(device, record.tenant(), record.gatewayId(), record.clientId(),
                     record.connectionId(), Optional.ofNullable(record.tokenHash()), record.at());
         }
-        return new GatewayEvent.SubdeviceDisconnected(device, record.clientId(), record.at());
+        return new GatewayEvent.SubdeviceDisconnected(device, record.tenant(), record.clientId(), record.at());
     }
 }

@@ -47,9 +47,9 @@ final class JdbcClaims implements Claims {
     }
 
     @Override
-    public void unmarkClaimedAway(DeviceKey device) {
-        sql.update("DELETE FROM claimed_away WHERE user_id = ? AND device_id = ?",
-                device.tenant().value(), device.device().value());
+    public boolean unmarkClaimedAway(DeviceKey device) {
+        return sql.update("DELETE FROM claimed_away WHERE user_id = ? AND device_id = ?",
+                device.tenant().value(), device.device().value()) == 1;
     }
 
     @Override

@@ -28,8 +28,8 @@ final class JdbcDevices implements Devices {
     private static final String COLUMNS =
             "user_id, device_id, name, device_token, channel_id, provisioning, created_at, updated_at, version";
     private static final String SELECT = "SELECT d.user_id, d.device_id, d.name, d.device_token, d.channel_id, "
-            + "d.provisioning, d.created_at, d.updated_at, d.version, l.gateway_id, l.gateway_client_id, "
-            + "l.connection_id, l.connected, l.last_seen_at, "
+            + "d.provisioning, d.created_at, d.updated_at, d.version, l.gateway_user_id, l.gateway_id, "
+            + "l.gateway_client_id, l.connection_id, l.connected, l.last_seen_at, "
             + "ARRAY(SELECT c.channel_id FROM channels c WHERE c.user_id = d.user_id AND c.device_id = d.device_id "
             + "ORDER BY c.channel_id COLLATE \"C\") AS associated_channels "
             + "FROM devices d LEFT JOIN subdevice_links l ON l.user_id = d.user_id AND l.device_id = d.device_id";
@@ -49,8 +49,8 @@ final class JdbcDevices implements Devices {
 
     @Override
     public List<Device> subdevicesOf(TenantId tenant, DeviceId gateway) {
-        return sql.query(SELECT + " WHERE l.user_id = ? AND l.gateway_id = ? ORDER BY d.device_id", JdbcDevices::read,
-                tenant.value(), gateway.value());
+        return sql.query(SELECT + " WHERE l.user_id = ? AND l.gateway_id = ? AND l.gateway_user_id = l.user_id "
+                + "ORDER BY d.device_id", JdbcDevices::read, tenant.value(), gateway.value());
     }
 
     @Override
@@ -131,7 +131,8 @@ final class JdbcDevices implements Devices {
         if (gateway == null) {
             return Optional.empty();
         }
-        return Optional.of(new SubdeviceLink(DeviceId.of(gateway), row.getString("gateway_client_id"),
-                row.getString("connection_id"), row.getBoolean("connected"), Sql.instant(row, "last_seen_at")));
+        return Optional.of(new SubdeviceLink(TenantId.of(row.getString("gateway_user_id")), DeviceId.of(gateway),
+                row.getString("gateway_client_id"), row.getString("connection_id"), row.getBoolean("connected"),
+                Sql.instant(row, "last_seen_at")));
     }
 }

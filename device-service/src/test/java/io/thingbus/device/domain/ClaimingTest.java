@@ -5,6 +5,7 @@ import static io.thingbus.device.domain.DeviceAttributesTest.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
@@ -21,6 +22,7 @@ class ClaimingTest {
     private final GatewayFixture fixture = new GatewayFixture();
     private final Claiming claiming =
             new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ofMinutes(1));
+    private final Subdevices subdevices = new Subdevices(fixture.registry, fixture.known, fixture.clock);
     private final DeviceAttributes attributes = new DeviceAttributes(fixture.registry, fixture.known, fixture.clock);
     private final AutoProvisioning provisioning = new AutoProvisioning(fixture.registry, fixture.known, fixture.clock);
     private final IssuedUser owner = fixture.newUser();
@@ -100,6 +102,66 @@ class ClaimingTest {
     }
 
     @Test
+    void claim_announcesTheClaimUnderTheFormerDeviceKeyInTheSameTransaction() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        int transactionsBefore = fixture.registry.transactions();
+
+        claiming.claim(claimer.user().id(), deviceA, "");
+
+        List<OutboxMessage> claims = claimMessages(ownersDevice);
+        assertThat(claims).hasSize(1);
+        assertThat(DeviceClaimRecord.CODEC.decode(claims.get(0).value())).isEqualTo(new DeviceClaimRecord(
+                owner.user().id(), deviceA, claimer.user().id(), fixture.clock.instant()));
+        assertThat(claims.get(0).tenant()).isEqualTo(owner.user().id());
+        assertThat(fixture.registry.transactions()).isEqualTo(transactionsBefore + 1);
+        assertThat(claimMessages(GatewayFixture.key(claimer, "Device A"))).isEmpty();
+    }
+
+    @Test
+    void theOldOwnerCreatingTheDeviceOverRest_endsTheClaimWithATombstone() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+
+        fixture.devices.register(ownersDevice, DeviceInput.defaults());
+
+        List<OutboxMessage> claims = claimMessages(ownersDevice);
+        assertThat(claims).hasSize(2);
+        assertThat(claims.get(1).isTombstone()).isTrue();
+        assertThat(claims.get(1).type()).isEqualTo(DeviceClaimRecord.TYPE);
+    }
+
+    @Test
+    void claimingBackADeviceOnceClaimedAway_announcesTheNewClaimAndEndsTheOldOne() {
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        claiming.openWindows(List.of(request(claimersDevice, "back", null)));
+
+        claiming.claim(owner.user().id(), deviceA, "back");
+
+        assertThat(claimMessages(ownersDevice)).extracting(OutboxMessage::isTombstone).containsExactly(false, true);
+        assertThat(DeviceClaimRecord.CODEC.decode(claimMessages(claimersDevice).get(0).value()).claimedBy())
+                .isEqualTo(owner.user().id());
+        assertThat(fixture.registry.claimedAway(ownersDevice)).isFalse();
+    }
+
+    @Test
+    void claim_keepsTheDeviceLinkedToTheOldOwnersGatewaySoItsSessionEndDisconnectsIt() {
+        subdevices.apply(List.of(new GatewayEvent.SubdeviceConnected(ownersDevice, owner.user().id(),
+                DeviceId.of("gw-1"), "gw-1", "c-1", Optional.empty(), fixture.clock.instant())));
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+
+        Device claimed = claiming.claim(claimer.user().id(), deviceA, "");
+
+        SubdeviceLink carried = new SubdeviceLink(owner.user().id(), DeviceId.of("gw-1"), "gw-1", "c-1", true,
+                fixture.clock.instant());
+        assertThat(claimed.gateway()).contains(carried);
+        subdevices.apply(List.of(new GatewayEvent.SessionEnded(owner.user().id(), "gw-1", "c-1",
+                fixture.clock.instant().plusSeconds(1))));
+        assertThat(fixture.registry.link(claimed.key())).map(SubdeviceLink::connected).contains(false);
+    }
+
+    @Test
     void wrongSecret_isRefusedAndMovesNothing() {
         claiming.openWindows(List.of(request(ownersDevice, "s3cret", null)));
 
@@ -171,6 +233,12 @@ class ClaimingTest {
     void nonPositiveDefaultDuration_isRejected() {
         assertThatThrownBy(() -> new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<OutboxMessage> claimMessages(DeviceKey formerDevice) {
+        return fixture.registry.outbox().stream()
+                .filter(m -> m.topic().equals(Topics.DEVICE_CLAIMS) && m.key().equals(formerDevice.asString()))
+                .toList();
     }
 
     private List<OutboxMessage> deviceMessages(DeviceKey device) {

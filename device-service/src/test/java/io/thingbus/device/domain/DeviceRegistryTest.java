@@ -7,6 +7,7 @@ import io.thingbus.contracts.ChannelId;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DeviceRecord;
+import io.thingbus.contracts.Topics;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,13 @@ class DeviceRegistryTest {
         assertThat(device.provisioning()).isEqualTo(Provisioning.API);
         assertThat(device.version()).isEqualTo(1);
         assertThat(known.contains(key)).isTrue();
+    }
+
+    @Test
+    void register_ofADeviceNeverClaimedAway_announcesNothingOnTheDeviceClaimsTopic() {
+        devices.register(key, DeviceInput.defaults());
+
+        assertThat(registry.outbox()).extracting(OutboxMessage::topic).doesNotContain(Topics.DEVICE_CLAIMS);
     }
 
     @Test

@@ -229,7 +229,8 @@ final class InMemoryRegistry implements RegistryStore {
         @Override
         public List<Device> subdevicesOf(TenantId tenant, DeviceId gateway) {
             return list(tenant).stream()
-                    .filter(d -> d.gateway().map(link -> link.gatewayId().equals(gateway)).orElse(false))
+                    .filter(d -> d.gateway().map(link -> link.gatewayId().equals(gateway)
+                            && link.gatewayTenant().equals(tenant)).orElse(false))
                     .toList();
         }
 
@@ -332,9 +333,10 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         @Override
-        public boolean disconnect(DeviceKey device, String gatewayClientId, Instant at) {
+        public boolean disconnect(DeviceKey device, TenantId gatewayTenant, String gatewayClientId, Instant at) {
             SubdeviceLink current = state.links.get(device);
-            if (current == null || !current.gatewayClientId().equals(gatewayClientId)
+            if (current == null || !current.gatewayTenant().equals(gatewayTenant)
+                    || !current.gatewayClientId().equals(gatewayClientId)
                     || current.lastSeenAt().isAfter(at)) {
                 return false;
             }
@@ -343,9 +345,10 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         @Override
-        public int disconnectSession(TenantId tenant, String gatewayClientId, String connectionId, Instant at) {
+        public int disconnectSession(TenantId gatewayTenant, String gatewayClientId, String connectionId,
+                                     Instant at) {
             List<DeviceKey> ended = state.links.entrySet().stream()
-                    .filter(e -> e.getKey().tenant().equals(tenant) && e.getValue().connected()
+                    .filter(e -> e.getValue().gatewayTenant().equals(gatewayTenant) && e.getValue().connected()
                             && e.getValue().gatewayClientId().equals(gatewayClientId)
                             && e.getValue().connectionId().equals(connectionId))
                     .map(Map.Entry::getKey)
@@ -356,7 +359,8 @@ final class InMemoryRegistry implements RegistryStore {
 
         private static SubdeviceLink disconnected(SubdeviceLink link, Instant at) {
             Instant lastSeen = link.lastSeenAt().isAfter(at) ? link.lastSeenAt() : at;
-            return new SubdeviceLink(link.gatewayId(), link.gatewayClientId(), link.connectionId(), false, lastSeen);
+            return new SubdeviceLink(link.gatewayTenant(), link.gatewayId(), link.gatewayClientId(),
+                    link.connectionId(), false, lastSeen);
         }
 
         @Override
@@ -409,8 +413,8 @@ final class InMemoryRegistry implements RegistryStore {
         }
 
         @Override
-        public void unmarkClaimedAway(DeviceKey device) {
-            state.claimedAway.remove(device);
+        public boolean unmarkClaimedAway(DeviceKey device) {
+            return state.claimedAway.remove(device);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.thingbus.device.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thingbus.contracts.ApiKeyRecord;
+import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceCredentialRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
@@ -80,5 +81,35 @@ class OutboxMessagesTest {
         assertThat(message.isTombstone()).isTrue();
         assertThat(message.key()).isEqualTo(key.asString());
         assertThat(message.type()).isEqualTo(DeviceRecord.TYPE);
+    }
+
+    @Test
+    void claimedAwayDevice_isADeviceClaimRecordKeyedByTheFormerDeviceKeyInTheFormerOwnersTenant() {
+        DeviceKey former = DeviceKey.of(TENANT, DeviceId.of("Device A"));
+        TenantId claimer = TenantId.of("Uzyxwv98765");
+
+        OutboxMessage message = OutboxMessages.deviceClaimedAway(former, claimer, NOW);
+
+        assertThat(message.topic()).isEqualTo(Topics.DEVICE_CLAIMS);
+        assertThat(message.key()).isEqualTo("Uabcde12345/Device A");
+        assertThat(message.type()).isEqualTo(DeviceClaimRecord.TYPE);
+        assertThat(message.tenant()).isEqualTo(TENANT);
+        assertThat(message.device()).contains("Device A");
+        assertThat(message.time()).isEqualTo(NOW);
+        assertThat(DeviceClaimRecord.CODEC.decode(message.value()))
+                .isEqualTo(new DeviceClaimRecord(TENANT, DeviceId.of("Device A"), claimer, NOW));
+    }
+
+    @Test
+    void deviceOwnedAgain_isATombstoneUnderTheFormerDeviceKey() {
+        DeviceKey former = DeviceKey.of(TENANT, DeviceId.of("Device A"));
+
+        OutboxMessage message = OutboxMessages.deviceOwnedAgain(former, NOW);
+
+        assertThat(message.isTombstone()).isTrue();
+        assertThat(message.topic()).isEqualTo(Topics.DEVICE_CLAIMS);
+        assertThat(message.key()).isEqualTo(former.asString());
+        assertThat(message.type()).isEqualTo(DeviceClaimRecord.TYPE);
+        assertThat(message.tenant()).isEqualTo(TENANT);
     }
 }

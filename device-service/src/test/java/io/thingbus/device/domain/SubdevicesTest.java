@@ -31,8 +31,8 @@ class SubdevicesTest {
         Device device = fixture.registry.devices().get(deviceA);
         assertThat(device.provisioning()).isEqualTo(Provisioning.AUTO);
         assertThat(device.token()).contains(gatewayToken);
-        assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(DeviceId.of("gw-1"), "gw-1", "c-1",
-                true, T0));
+        assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(user.user().id(), DeviceId.of("gw-1"),
+                "gw-1", "c-1", true, T0));
         assertThat(outcome).isEqualTo(new Subdevices.Outcome(new RegistrationCounts(1, 0, 0), 1, 0));
         assertThat(fixture.registry.outbox()).filteredOn(m -> m.topic().equals(Topics.DEVICES)).hasSize(1);
         assertThat(fixture.known.contains(deviceA)).isTrue();
@@ -54,10 +54,10 @@ class SubdevicesTest {
     void disconnect_keepsTheLinkButMarksItDisconnected() {
         subdevices.apply(List.of(connected(deviceA, "gw-1", "c-1", null, T0)));
 
-        subdevices.apply(List.of(new GatewayEvent.SubdeviceDisconnected(deviceA, "gw-1", T0.plusSeconds(5))));
+        subdevices.apply(List.of(disconnected(deviceA, user.user().id(), "gw-1", T0.plusSeconds(5))));
 
-        assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(DeviceId.of("gw-1"), "gw-1", "c-1",
-                false, T0.plusSeconds(5)));
+        assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(user.user().id(), DeviceId.of("gw-1"),
+                "gw-1", "c-1", false, T0.plusSeconds(5)));
     }
 
     @Test
@@ -66,7 +66,7 @@ class SubdevicesTest {
                 connected(deviceA, "gw-1", "c-1", null, T0),
                 connected(deviceA, "gw-2", "c-9", null, T0.plusSeconds(1))));
 
-        subdevices.apply(List.of(new GatewayEvent.SubdeviceDisconnected(deviceA, "gw-1", T0.plusSeconds(2))));
+        subdevices.apply(List.of(disconnected(deviceA, user.user().id(), "gw-1", T0.plusSeconds(2))));
 
         assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(true);
         assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::gatewayId).contains(DeviceId.of("gw-2"));
@@ -102,7 +102,7 @@ class SubdevicesTest {
     @Test
     void replayingTheSameEvents_leavesTheSameStateAndRegistersOnce() {
         List<GatewayEvent> events = List.of(connected(deviceA, "gw-1", "c-1", null, T0),
-                new GatewayEvent.SubdeviceDisconnected(deviceA, "gw-1", T0.plusSeconds(1)));
+                disconnected(deviceA, user.user().id(), "gw-1", T0.plusSeconds(1)));
         subdevices.apply(events);
         Optional<SubdeviceLink> first = fixture.registry.link(deviceA);
 
@@ -163,9 +163,89 @@ class SubdevicesTest {
         assertThat(fixture.registry.link(deviceA)).isPresent();
     }
 
+    // --- devices claimed away from the gateway's owner, still carried by its gateway ----------------------------
+
+    @Test
+    void connectOfADeviceOwnedByAnotherUser_linksTheOwnersDeviceToTheGatewayAndGivesTheGatewaysOwnerNothing() {
+        IssuedUser claimer = fixture.newUser();
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        DeviceToken gatewayToken = fixture.accounts.issueDeviceToken(user.user().id());
+
+        Subdevices.Outcome outcome = subdevices.apply(List.of(
+                carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", gatewayToken, T0)));
+
+        assertThat(outcome.linked()).isEqualTo(1);
+        assertThat(fixture.registry.link(claimersDevice)).contains(new SubdeviceLink(user.user().id(),
+                DeviceId.of("gw-1"), "gw-1", "c-1", true, T0));
+        assertThat(fixture.registry.devices().get(claimersDevice).token()).contains(claimer.deviceToken());
+        assertThat(fixture.registry.devices()).doesNotContainKey(deviceA);
+    }
+
+    @Test
+    void endOfTheGatewaySession_disconnectsAlsoTheDevicesItCarriesForOtherUsers() {
+        DeviceKey claimersDevice = GatewayFixture.key(fixture.newUser(), "Device B");
+        subdevices.apply(List.of(
+                connected(deviceA, "gw-1", "c-1", null, T0),
+                carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0)));
+
+        Subdevices.Outcome outcome = subdevices.apply(List.of(
+                new GatewayEvent.SessionEnded(user.user().id(), "gw-1", "c-1", T0.plusSeconds(2))));
+
+        assertThat(outcome.disconnected()).isEqualTo(2);
+        assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(false);
+        assertThat(fixture.registry.link(claimersDevice)).map(SubdeviceLink::connected).contains(false);
+    }
+
+    @Test
+    void sessionEndAndDisconnectOfAnotherTenantsClientWithTheSameId_leaveTheLinkConnected() {
+        DeviceKey claimersDevice = GatewayFixture.key(fixture.newUser(), "Device B");
+        subdevices.apply(List.of(carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0)));
+
+        subdevices.apply(List.of(
+                new GatewayEvent.SessionEnded(claimersDevice.tenant(), "gw-1", "c-1", T0.plusSeconds(1)),
+                disconnected(claimersDevice, claimersDevice.tenant(), "gw-1", T0.plusSeconds(1))));
+
+        assertThat(fixture.registry.link(claimersDevice)).map(SubdeviceLink::connected).contains(true);
+    }
+
+    @Test
+    void disconnectByTheGatewayThatCarriesAnotherUsersDevice_marksThatDeviceDisconnected() {
+        DeviceKey claimersDevice = GatewayFixture.key(fixture.newUser(), "Device B");
+        subdevices.apply(List.of(carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0)));
+
+        subdevices.apply(List.of(disconnected(claimersDevice, user.user().id(), "gw-1", T0.plusSeconds(1))));
+
+        assertThat(fixture.registry.link(claimersDevice)).map(SubdeviceLink::connected).contains(false);
+    }
+
+    @Test
+    void subdevicesOf_listsOnlyTheTenantsOwnDevicesOfItsOwnGateway() {
+        IssuedUser claimer = fixture.newUser();
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device B");
+        subdevices.apply(List.of(
+                connected(deviceA, "gw-1", "c-1", null, T0),
+                carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0)));
+
+        assertThat(subdevices.subdevicesOf(GatewayFixture.key(user, "gw-1")))
+                .extracting(d -> d.key().device().value()).containsExactly("Device A");
+        assertThatThrownBy(() -> subdevices.subdevicesOf(GatewayFixture.key(claimer, "gw-1")))
+                .isInstanceOf(UnknownDeviceException.class);
+    }
+
+    /** A connect of a sub-device by a gateway of the sub-device's own owner. */
     private static GatewayEvent connected(DeviceKey device, String gateway, String connection, DeviceToken token,
                                           Instant at) {
-        return new GatewayEvent.SubdeviceConnected(device, DeviceId.of(gateway), gateway, connection,
+        return carriedConnect(device, device.tenant(), gateway, connection, token, at);
+    }
+
+    /** A connect of {@code device} by a gateway of {@code gatewayTenant}, who may be another user than the owner. */
+    private static GatewayEvent carriedConnect(DeviceKey device, TenantId gatewayTenant, String gateway,
+                                               String connection, DeviceToken token, Instant at) {
+        return new GatewayEvent.SubdeviceConnected(device, gatewayTenant, DeviceId.of(gateway), gateway, connection,
                 Optional.ofNullable(token).map(DeviceToken::hash), at);
+    }
+
+    private static GatewayEvent disconnected(DeviceKey device, TenantId gatewayTenant, String gateway, Instant at) {
+        return new GatewayEvent.SubdeviceDisconnected(device, gatewayTenant, gateway, at);
     }
 }

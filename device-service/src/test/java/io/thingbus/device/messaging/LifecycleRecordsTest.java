@@ -29,8 +29,8 @@ class LifecycleRecordsTest {
                 DeviceId.of("Device A"), null, DeviceId.of("gw-1"), "gw-1", "c-1", "broker-0", TOKEN, AT));
 
         assertThat(LifecycleRecords.read(SubdeviceEventRecord.TYPE, value)).contains(
-                new GatewayEvent.SubdeviceConnected(DeviceKey.of(TENANT, DeviceId.of("Device A")), DeviceId.of("gw-1"),
-                        "gw-1", "c-1", Optional.of(TOKEN), AT));
+                new GatewayEvent.SubdeviceConnected(DeviceKey.of(TENANT, DeviceId.of("Device A")), TENANT,
+                        DeviceId.of("gw-1"), "gw-1", "c-1", Optional.of(TOKEN), AT));
     }
 
     @Test
@@ -39,7 +39,26 @@ class LifecycleRecordsTest {
                 DeviceId.of("Device A"), null, DeviceId.of("gw-1"), "gw-1", "c-1", "broker-0", null, AT));
 
         assertThat(LifecycleRecords.read(SubdeviceEventRecord.TYPE, value)).contains(
-                new GatewayEvent.SubdeviceDisconnected(DeviceKey.of(TENANT, DeviceId.of("Device A")), "gw-1", AT));
+                new GatewayEvent.SubdeviceDisconnected(DeviceKey.of(TENANT, DeviceId.of("Device A")), TENANT, "gw-1",
+                        AT));
+    }
+
+    @Test
+    void eventsAboutADeviceOfAnotherUser_areAboutTheOwnersDeviceFromTheGatewaysSession() {
+        TenantId owner = TenantId.of("U9z8y7x6w");
+        DeviceKey ownersDevice = DeviceKey.of(owner, DeviceId.of("Device A"));
+        byte[] connected = SubdeviceEventRecord.CODEC.encode(new SubdeviceEventRecord("connected", TENANT,
+                DeviceId.of("Device A"), null, DeviceId.of("gw-1"), "gw-1", "c-1", "broker-0", TOKEN, AT, owner));
+        byte[] disconnected = SubdeviceEventRecord.CODEC.encode(new SubdeviceEventRecord("disconnected", TENANT,
+                DeviceId.of("Device A"), null, DeviceId.of("gw-1"), "gw-1", "c-1", "broker-0", null, AT, owner));
+
+        assertThat(LifecycleRecords.read(SubdeviceEventRecord.TYPE, connected)).contains(
+                new GatewayEvent.SubdeviceConnected(ownersDevice, TENANT, DeviceId.of("gw-1"), "gw-1", "c-1",
+                        Optional.of(TOKEN), AT));
+        assertThat(LifecycleRecords.read(SubdeviceEventRecord.TYPE, disconnected)).contains(
+                new GatewayEvent.SubdeviceDisconnected(ownersDevice, TENANT, "gw-1", AT));
+        assertThat(LifecycleRecords.read(SubdeviceEventRecord.TYPE, connected))
+                .map(GatewayEvent::gatewayTenant).contains(TENANT);
     }
 
     @Test
