@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * A ThingsBoard gateway of a fresh random tenant (its MQTT client id is its device id) with one sub-device, and what
- * device-service and broker-service would write about them.
+ * device-service and broker-service would write about them. The sub-device is the gateway owner's unless another user
+ * claimed it away: the {@code owner} variants write what the services write then (the owner's registry entry,
+ * sub-device events naming the owner as {@code device_tenant}, answers under the owner's key).
  */
 final class TestGateway {
 
@@ -29,9 +31,12 @@ final class TestGateway {
 
     /** The sub-device in the registry, as device-service writes it when a gateway connects it (no device token). */
     DeviceRecord deviceRecord() {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-        return new DeviceRecord(tenant, device, device.value(), ChannelId.defaultFor(tenant, device), "auto", now,
-                now);
+        return deviceRecordOf(tenant, "auto");
+    }
+
+    /** The sub-device in the registry of {@code owner}, who claimed it (device-service moved the entry there). */
+    DeviceRecord claimedBy(TenantId owner) {
+        return deviceRecordOf(owner, "api");
     }
 
     SessionEventRecord connected(String connection) {
@@ -45,20 +50,36 @@ final class TestGateway {
     }
 
     SubdeviceEventRecord subdeviceConnected(String connection) {
-        return subdevice(SubdeviceEventRecord.CONNECTED, connection);
+        return subdevice(SubdeviceEventRecord.CONNECTED, connection, tenant);
+    }
+
+    /** The gateway announces the sub-device that {@code owner} claimed away (the broker names the owner). */
+    SubdeviceEventRecord subdeviceConnectedFor(TenantId owner, String connection) {
+        return subdevice(SubdeviceEventRecord.CONNECTED, connection, owner);
     }
 
     SubdeviceEventRecord subdeviceDisconnected(String connection) {
-        return subdevice(SubdeviceEventRecord.DISCONNECTED, connection);
+        return subdevice(SubdeviceEventRecord.DISCONNECTED, connection, tenant);
     }
 
     /** The gateway's reply {@code {"device","id","data"}} to RPC {@code id}, as broker-service records it. */
     RpcResponseRecord answer(long id, JsonNode data) {
-        return new RpcResponseRecord(tenant, device, Long.toString(id), data, DeviceId.of(clientId), Instant.now());
+        return answerFor(tenant, id, data);
     }
 
-    private SubdeviceEventRecord subdevice(String event, String connection) {
+    /** The gateway's reply for a sub-device {@code owner} claimed away: broker-service records it with the owner. */
+    RpcResponseRecord answerFor(TenantId owner, long id, JsonNode data) {
+        return new RpcResponseRecord(owner, device, Long.toString(id), data, DeviceId.of(clientId), Instant.now());
+    }
+
+    private DeviceRecord deviceRecordOf(TenantId owner, String provisioning) {
+        Instant now = Instant.parse("2026-11-21T10:00:00Z");
+        return new DeviceRecord(owner, device, device.value(), ChannelId.defaultFor(owner, device), provisioning,
+                now, now);
+    }
+
+    private SubdeviceEventRecord subdevice(String event, String connection, TenantId owner) {
         return new SubdeviceEventRecord(event, tenant, device, "thermometer", DeviceId.of(clientId), clientId,
-                connection, "broker-0", null, Instant.now());
+                connection, "broker-0", null, Instant.now(), owner);
     }
 }

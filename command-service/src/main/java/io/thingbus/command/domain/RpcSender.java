@@ -59,7 +59,8 @@ public final class RpcSender {
     }
 
     /**
-     * The downlink record: key and {@code tb_device} the sub-device, {@code tb_client_id} the gateway's session, the
+     * The downlink record: key, {@code tb_tenant} and {@code tb_device} the sub-device (its owner, also when the
+     * gateway's session is another tenant's, after a claim), {@code tb_client_id} the gateway's session, the
      * same {@code ce_id} for every attempt of one RPC (a name-based UUID of its key), and an expiry after which the
      * broker no longer delivers it: the RPC's expiry, and for a two-way RPC at most its timeout from now (nobody
      * waits for the answer after that).

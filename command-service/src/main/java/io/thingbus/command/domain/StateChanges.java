@@ -44,17 +44,23 @@ public interface StateChanges {
 
     /**
      * Records that the gateway's live session (connection {@code connectionId}) carries {@code device}; when it
-     * already did, the first {@code at} stays.
+     * already did, the first {@code at} stays. {@code device} is the owner's device key, which may name another tenant
+     * than the session (a device claimed away from the gateway's owner). A session carries one device per device id:
+     * an announcement that names another owner for the id (a claim, or the former owner taking the device back)
+     * replaces the device the session carried, with {@code at} as its start.
      */
-    void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceId device, DeviceId gateway,
+    void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceKey device, DeviceId gateway,
             Instant at);
 
-    /** Records that the gateway's session no longer carries {@code device}; nothing happens when it did not. */
+    /**
+     * Records that the gateway's session no longer carries the device it names {@code device}, whoever owns it;
+     * nothing happens when it carried none.
+     */
     void disconnectSubdevice(SessionKey gatewaySession, DeviceId device);
 
     /**
-     * Remembers that a gateway announced {@code device} at {@code at}, so the device is a gateway's sub-device; an
-     * older announcement never replaces a newer one.
+     * Remembers that a gateway announced {@code device} (the owner's device key) at {@code at}, so the device is a
+     * gateway's sub-device; an older announcement never replaces a newer one.
      */
     void rememberGateway(DeviceKey device, DeviceId gateway, Instant at);
 

@@ -12,10 +12,15 @@ import java.util.Objects;
  * happened on the gateway's current connection: a gateway's new connection, or the end of its session, already
  * dropped every sub-device of the old one.
  *
- * @param gatewaySession the gateway's session (tenant and MQTT client id)
+ * <p>The device is its owner's ({@link SubdeviceEventRecord#deviceKey()}): a device another user claimed away from
+ * the gateway's owner is that user's device, reached through the former owner's gateway session. A gateway names a
+ * device by its id only, so a {@code disconnected} ends what the session carries under that id, whoever owns it.
+ *
+ * @param gatewaySession the gateway's session (the gateway owner's tenant and MQTT client id)
  * @param connectionId the gateway's connection the event happened on
+ * @param device the sub-device: its owner and device id
  */
-record SubdeviceStep(SessionKey gatewaySession, String connectionId, DeviceId device, DeviceId gateway,
+record SubdeviceStep(SessionKey gatewaySession, String connectionId, DeviceKey device, DeviceId gateway,
         boolean connected, Instant at) implements StateStep {
 
     SubdeviceStep {
@@ -30,13 +35,13 @@ record SubdeviceStep(SessionKey gatewaySession, String connectionId, DeviceId de
     static SubdeviceStep of(SubdeviceEventRecord record) {
         Text.require(record.broker(), "broker");
         return new SubdeviceStep(new SessionKey(record.tenant(), record.clientId()), record.connectionId(),
-                record.deviceId(), record.gatewayId(), SubdeviceEventRecord.CONNECTED.equals(record.event()),
+                record.deviceKey(), record.gatewayId(), SubdeviceEventRecord.CONNECTED.equals(record.event()),
                 record.at());
     }
 
     @Override
     public StateOutcome applyTo(StateChanges changes) {
-        changes.rememberGateway(DeviceKey.of(gatewaySession.tenant(), device), gateway, at);
+        changes.rememberGateway(device, gateway, at);
         boolean isCurrent = changes.currentConnection(gatewaySession).filter(connectionId::equals).isPresent();
         if (!isCurrent) {
             return StateOutcome.SUBDEVICE_STALE;
@@ -45,7 +50,7 @@ record SubdeviceStep(SessionKey gatewaySession, String connectionId, DeviceId de
             changes.connectSubdevice(gatewaySession, connectionId, device, gateway, at);
             return StateOutcome.SUBDEVICE_CONNECTED;
         }
-        changes.disconnectSubdevice(gatewaySession, device);
+        changes.disconnectSubdevice(gatewaySession, device.device());
         return StateOutcome.SUBDEVICE_DISCONNECTED;
     }
 }

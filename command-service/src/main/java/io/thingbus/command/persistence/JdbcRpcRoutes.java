@@ -14,15 +14,22 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link RpcRoutes} on the tables {@code subdevice_connections}, {@code sessions}, {@code gateway_devices}. Thread-safe. */
+/**
+ * {@link RpcRoutes} on the tables {@code subdevice_connections}, {@code sessions}, {@code gateway_devices}. A device is
+ * looked up by its owner's key ({@code device_tenant}, {@code device_id}); the gateway session that carries it
+ * ({@code tenant}, {@code client_id}) may be another tenant's, the device's former owner's. Thread-safe.
+ */
 @Singleton
 public class JdbcRpcRoutes implements RpcRoutes {
 
-    /** Only rows of the gateway's current connection count. */
+    /**
+     * Sub-device rows of the gateway's current connection only, as {@code c}; the session is the gateway's (its own
+     * tenant), which need not be the device owner's {@code c.device_tenant}.
+     */
     static final String LIVE_SUBDEVICE = "FROM subdevice_connections c JOIN sessions s ON s.tenant = c.tenant "
             + "AND s.client_id = c.client_id AND s.connection_id = c.connection_id";
     private static final String CURRENT_ROUTE = "SELECT c.client_id, c.gateway_id " + LIVE_SUBDEVICE
-            + " WHERE c.tenant = ? AND c.device_id = ? ORDER BY c.connected_at DESC, c.client_id LIMIT 1";
+            + " WHERE c.device_tenant = ? AND c.device_id = ? ORDER BY c.connected_at DESC, c.client_id LIMIT 1";
     private static final String BEHIND_GATEWAY = "SELECT 1 FROM gateway_devices WHERE tenant = ? AND device_id = ?";
 
     private final DataSource dataSource;

@@ -50,7 +50,7 @@ public class JdbcRpcStore implements RpcStore {
     private static final String CLAIM = "WITH due AS (SELECT r.tenant, r.device_id, r.rpc_id FROM rpcs r "
             + "WHERE r.status = 'queued' AND r.expires_at > ? AND (r.claimed_until IS NULL OR r.claimed_until <= ?) "
             + "AND EXISTS (SELECT 1 " + JdbcRpcRoutes.LIVE_SUBDEVICE
-            + " WHERE c.tenant = r.tenant AND c.device_id = r.device_id) "
+            + " WHERE c.device_tenant = r.tenant AND c.device_id = r.device_id) "
             + "ORDER BY r.created_at, r.rpc_id LIMIT ? FOR UPDATE OF r SKIP LOCKED) "
             + "UPDATE rpcs SET claimed_until = ? FROM due WHERE rpcs.tenant = due.tenant "
             + "AND rpcs.device_id = due.device_id AND rpcs.rpc_id = due.rpc_id RETURNING "

@@ -44,10 +44,13 @@ final class JdbcStateChanges implements StateChanges {
             "DELETE FROM downlink_subscriptions WHERE tenant = ? AND client_id = ? AND topic_filter = ?";
     private static final String DROP_SUBDEVICES =
             "DELETE FROM subdevice_connections WHERE tenant = ? AND client_id = ?";
+    /** One row per gateway session and device id: a new owner replaces the old one, and starts a new connection. */
     private static final String UPSERT_SUBDEVICE = "INSERT INTO subdevice_connections (tenant, client_id, device_id, "
-            + "connection_id, gateway_id, connected_at) VALUES (?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (tenant, client_id, device_id) DO UPDATE SET gateway_id = EXCLUDED.gateway_id, "
+            + "device_tenant, connection_id, gateway_id, connected_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (tenant, client_id, device_id) DO UPDATE SET device_tenant = EXCLUDED.device_tenant, "
+            + "gateway_id = EXCLUDED.gateway_id, "
             + "connected_at = CASE WHEN subdevice_connections.connection_id = EXCLUDED.connection_id "
+            + "AND subdevice_connections.device_tenant = EXCLUDED.device_tenant "
             + "THEN subdevice_connections.connected_at ELSE EXCLUDED.connected_at END, "
             + "connection_id = EXCLUDED.connection_id";
     private static final String DELETE_SUBDEVICE =
@@ -161,13 +164,14 @@ final class JdbcStateChanges implements StateChanges {
     }
 
     @Override
-    public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceId device, DeviceId gateway,
+    public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceKey device, DeviceId gateway,
             Instant at) {
         try (PreparedStatement statement = keyed(UPSERT_SUBDEVICE, gatewaySession)) {
-            statement.setString(3, device.value());
-            statement.setString(4, connectionId);
-            statement.setString(5, gateway.value());
-            statement.setObject(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            statement.setString(3, device.device().value());
+            statement.setString(4, device.tenant().value());
+            statement.setString(5, connectionId);
+            statement.setString(6, gateway.value());
+            statement.setObject(7, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);

@@ -3,6 +3,7 @@ package io.thingbus.command.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
+import io.thingbus.contracts.TenantId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,15 +20,15 @@ import java.util.function.Consumer;
  */
 public final class InMemoryStateStore implements StateStore, DeviceDirectory, SessionDirectory, RpcRoutes {
 
-    /** A session, its downlink filters by filter, and the sub-devices it carries. */
+    /** A session, its downlink filters by filter, and the sub-devices it carries by device id. */
     record Entry(TrackedSession session, Map<String, String> filters, Map<DeviceId, Carried> subdevices) {
         Entry(TrackedSession session, Map<String, String> filters) {
             this(session, filters, Map.of());
         }
     }
 
-    /** A sub-device a gateway session carries. */
-    record Carried(DeviceId gateway, Instant since) {
+    /** A sub-device a gateway session carries: its owner (maybe not the session's tenant), gateway and start. */
+    record Carried(TenantId owner, DeviceId gateway, Instant since) {
     }
 
     private Map<DeviceKey, KnownDevice> devices = new LinkedHashMap<>();
@@ -47,12 +48,16 @@ public final class InMemoryStateStore implements StateStore, DeviceDirectory, Se
     @Override
     public synchronized Optional<GatewayRoute> currentRoute(DeviceKey device) {
         return sessions.values().stream()
-                .filter(e -> e.session().key().tenant().equals(device.tenant()))
-                .filter(e -> e.subdevices().containsKey(device.device()))
+                .filter(e -> carries(e, device))
                 .sorted(Comparator.comparing((Entry e) -> e.subdevices().get(device.device()).since()).reversed()
                         .thenComparing(e -> e.session().key().clientId()))
                 .map(e -> new GatewayRoute(e.session().key().clientId(), e.subdevices().get(device.device()).gateway()))
                 .findFirst();
+    }
+
+    private static boolean carries(Entry entry, DeviceKey device) {
+        Carried carried = entry.subdevices().get(device.device());
+        return carried != null && carried.owner().equals(device.tenant());
     }
 
     @Override
@@ -105,12 +110,13 @@ public final class InMemoryStateStore implements StateStore, DeviceDirectory, Se
         }
 
         @Override
-        public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceId device,
+        public void connectSubdevice(SessionKey gatewaySession, String connectionId, DeviceKey device,
                 DeviceId gateway, Instant at) {
             Entry entry = sessions.get(gatewaySession);
             Map<DeviceId, Carried> carried = new LinkedHashMap<>(entry.subdevices());
-            Instant since = Optional.ofNullable(carried.get(device)).map(Carried::since).orElse(at);
-            carried.put(device, new Carried(gateway, since));
+            Instant since = Optional.ofNullable(carried.get(device.device()))
+                    .filter(known -> known.owner().equals(device.tenant())).map(Carried::since).orElse(at);
+            carried.put(device.device(), new Carried(device.tenant(), gateway, since));
             sessions.put(gatewaySession, new Entry(entry.session(), entry.filters(), Map.copyOf(carried)));
         }
 

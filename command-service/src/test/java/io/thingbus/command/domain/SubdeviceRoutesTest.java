@@ -20,6 +20,8 @@ class SubdeviceRoutesTest {
 
     private static final TenantId TENANT = TenantId.of("Uroutes");
     private static final DeviceKey DEVICE = DeviceKey.of(TENANT, DeviceId.of("Device A"));
+    /** The same device id after another user claimed it away from the gateway's owner. */
+    private static final DeviceKey CLAIMED = DeviceKey.of(TenantId.of("Uclaimer"), DEVICE.device());
     private static final Instant T1 = Instant.parse("2026-11-21T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-21T10:01:00Z");
     private static final Instant T3 = Instant.parse("2026-11-21T10:02:00Z");
@@ -99,6 +101,51 @@ class SubdeviceRoutesTest {
     }
 
     @Test
+    void aDeviceClaimedAwayFromTheGatewaysOwner_isRoutedThroughThatGatewaysSession_forItsNewOwnerOnly() {
+        StateReport report = projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
+                subdeviceOf(CLAIMED, "gw-1", "c-1", true, T2)));
+
+        assertThat(report.count(StateOutcome.SUBDEVICE_CONNECTED)).isEqualTo(1);
+        assertThat(store.currentRoute(CLAIMED)).contains(new GatewayRoute("gw-1", DeviceId.of("gw-1")));
+        assertThat(store.isBehindGateway(CLAIMED)).isTrue();
+        assertThat(store.currentRoute(DEVICE)).isEmpty();
+        assertThat(store.isBehindGateway(DEVICE)).isFalse();
+    }
+
+    @Test
+    void anAnnouncementNamingANewOwner_movesTheRouteToIt_andTakingTheDeviceBackMovesItBack() {
+        projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
+                subdevice("gw-1", "c-1", true, T1), subdeviceOf(CLAIMED, "gw-1", "c-1", true, T2)));
+        assertThat(store.currentRoute(CLAIMED)).map(GatewayRoute::clientId).contains("gw-1");
+        assertThat(store.currentRoute(DEVICE)).isEmpty();
+
+        projection.apply(List.of(subdevice("gw-1", "c-1", true, T3)));
+
+        assertThat(store.currentRoute(DEVICE)).map(GatewayRoute::clientId).contains("gw-1");
+        assertThat(store.currentRoute(CLAIMED)).isEmpty();
+        assertThat(store.isBehindGateway(CLAIMED)).isTrue();
+    }
+
+    @Test
+    void aDisconnectedForTheDeviceId_endsWhatTheSessionCarriesUnderIt_whoeverOwnedIt() {
+        projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
+                subdevice("gw-1", "c-1", true, T2), subdeviceOf(CLAIMED, "gw-1", "c-1", false, T3)));
+
+        assertThat(store.currentRoute(DEVICE)).isEmpty();
+        assertThat(store.currentRoute(CLAIMED)).isEmpty();
+    }
+
+    @Test
+    void theEndOfTheFormerOwnersGatewaySession_endsTheClaimedDevicesRoute_whichStaysBehindAGateway() {
+        projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
+                subdeviceOf(CLAIMED, "gw-1", "c-1", true, T2),
+                session("gw-1", "c-1", SessionEventRecord.DISCONNECTED, T3)));
+
+        assertThat(store.currentRoute(CLAIMED)).isEmpty();
+        assertThat(store.isBehindGateway(CLAIMED)).isTrue();
+    }
+
+    @Test
     void anAnswer_completesItsRpcOnce_andAnswersToNoRpcAreUnmatched() {
         Rpc rpc = sentRpc();
 
@@ -143,9 +190,16 @@ class SubdeviceRoutesTest {
     }
 
     private static StateInput subdevice(String gateway, String connection, boolean connected, Instant at) {
+        return subdeviceOf(DEVICE, gateway, connection, connected, at);
+    }
+
+    /** An event of a gateway of {@code TENANT} about {@code device}, which may be another user's (claimed away). */
+    private static StateInput subdeviceOf(DeviceKey device, String gateway, String connection, boolean connected,
+            Instant at) {
         return new StateInput.SubdeviceEvent(new SubdeviceEventRecord(
                 connected ? SubdeviceEventRecord.CONNECTED : SubdeviceEventRecord.DISCONNECTED, TENANT,
-                DEVICE.device(), null, DeviceId.of(gateway), gateway, connection, "broker-0", null, at));
+                device.device(), null, DeviceId.of(gateway), gateway, connection, "broker-0", null, at,
+                device.tenant()));
     }
 
     private static StateInput answer(long id) {
