@@ -69,10 +69,27 @@ final class TestClient {
                 at.truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /**
+     * This client, as a gateway, announces that {@code device} connected, a device {@code owner} claimed from this
+     * client's tenant: the broker writes the owner as {@code device_tenant}.
+     */
+    SubdeviceEventRecord subdeviceConnectedFor(TenantId owner, String connection, String device, String type,
+            Instant at) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, tenant, DeviceId.of(device), type,
+                DeviceId.of(clientId), clientId, connection, "broker-0", SecretHash.of(token),
+                at.truncatedTo(ChronoUnit.MILLIS), owner);
+    }
+
     /** This client, as a gateway, announces that {@code device} disconnected. */
     SubdeviceEventRecord subdeviceDisconnected(String connection, String device) {
         return new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant, DeviceId.of(device), null,
                 DeviceId.of(clientId), clientId, connection, "broker-0", SecretHash.of(token), Instant.now());
+    }
+
+    /** This client, as a gateway, announces that {@code owner}'s claimed {@code device} disconnected. */
+    SubdeviceEventRecord subdeviceDisconnectedFor(TenantId owner, String connection, String device) {
+        return new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant, DeviceId.of(device), null,
+                DeviceId.of(clientId), clientId, connection, "broker-0", SecretHash.of(token), Instant.now(), owner);
     }
 
     /** The ThingScale downlink filter of a device: {@code <TOKEN>/<DEVICE_ID>/subscribe}. */

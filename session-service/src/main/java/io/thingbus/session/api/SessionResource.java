@@ -39,7 +39,8 @@ public class SessionResource {
     @Operation(summary = "List active sessions",
             description = "The caller's clients connected to the broker (MQTT and WebSocket), oldest connection "
                     + "first, with their subscriptions, the devices whose downlink they receive, and for gateways "
-                    + "the sub-devices connected through them.")
+                    + "the caller's sub-devices connected through them (not devices other users claimed from the "
+                    + "caller that still talk through the caller's gateway).")
     public List<SessionResponse> list(
             @Parameter(description = "The authenticated tenant, set by the gateway", required = true)
             @HeaderParam(GatewayHeaders.TENANT) String tenant,
@@ -60,7 +61,8 @@ public class SessionResource {
     @Operation(summary = "List devices connected through gateways",
             description = "The caller's devices that a gateway announced as connected (ThingsBoard gateway API "
                     + "v1/gateway/connect) on its live session, each with the gateway it is connected through; by "
-                    + "device id, the most recent connection first.")
+                    + "device id, the most recent connection first. A device the caller claimed from another user "
+                    + "that still talks through that user's gateway is listed with the gateway's id only.")
     public List<ConnectedDeviceResponse> devices(
             @Parameter(description = "The authenticated tenant, set by the gateway", required = true)
             @HeaderParam(GatewayHeaders.TENANT) String tenant,

@@ -6,7 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The read side: a tenant's live sessions and the devices connected through its gateways, in a stable order. Thread-safe. */
+/**
+ * The read side: a tenant's live sessions and the devices it owns that are connected through gateways, in a stable
+ * order. Nothing of one user is shown to another: a gateway session lists only the sub-devices its own user owns, and
+ * a device carried by another user's gateway is listed for its owner with that gateway's session, which the API
+ * reduces to the gateway's id. Thread-safe.
+ */
 public final class ActiveSessions {
 
     private static final Comparator<Session> OLDEST_FIRST = Comparator.comparing(Session::connectedAt)
@@ -27,12 +32,14 @@ public final class ActiveSessions {
 
     /**
      * The tenant's sessions that match the query, oldest connection first (then by client id), each with its
-     * subscriptions ordered by filter and its sub-devices by device id. Never another tenant's.
+     * subscriptions ordered by filter and the sub-devices the tenant owns by device id. Never another tenant's
+     * session, and never another tenant's device carried by the tenant's gateway.
      *
      * @throws StoreUnavailableException when the store cannot be read
      */
     public List<Session> of(TenantId tenant, SessionQuery query) {
         return store.sessionsOf(tenant).stream()
+                .map(ActiveSessions::withoutOtherUsersDevices)
                 .filter(query::matches)
                 .sorted(OLDEST_FIRST)
                 .map(s -> s.withSubscriptions(s.subscriptions().stream().sorted(BY_FILTER).toList())
@@ -43,16 +50,22 @@ public final class ActiveSessions {
     /**
      * The tenant's devices connected through a gateway's live session, optionally only {@code device}: one entry per
      * device and gateway session (a device two gateways announced appears twice), by device id, then the most
-     * recently connected first. Never another tenant's.
+     * recently connected first. The gateway may be another user's (a device the tenant claimed from that user);
+     * see {@link ConnectedDevice#viaAnotherUsersGateway()}. Never another tenant's device.
      *
      * @throws StoreUnavailableException when the store cannot be read
      */
     public List<ConnectedDevice> devicesOf(TenantId tenant, Optional<DeviceId> device) {
-        return store.sessionsOf(tenant).stream()
-                .flatMap(session -> session.subdevices().stream()
-                        .map(subdevice -> new ConnectedDevice(subdevice, session.key(), session.broker())))
+        return store.connectedDevicesOf(tenant).stream()
+                .filter(connected -> connected.subdevice().isOwnedBy(tenant))
                 .filter(connected -> device.map(connected.subdevice().device()::equals).orElse(true))
                 .sorted(BY_DEVICE_NEWEST_FIRST)
                 .toList();
+    }
+
+    /** The session as its own user may see it: without the sub-devices of other users it carries. */
+    private static Session withoutOtherUsersDevices(Session session) {
+        TenantId user = session.key().tenant();
+        return session.withSubdevices(session.subdevices().stream().filter(d -> d.isOwnedBy(user)).toList());
     }
 }

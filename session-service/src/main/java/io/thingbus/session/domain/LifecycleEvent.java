@@ -1,6 +1,7 @@
 package io.thingbus.session.domain;
 
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.SessionEventRecord.SessionSubscription;
 import io.thingbus.contracts.SubdeviceEventRecord;
@@ -63,7 +64,11 @@ public sealed interface LifecycleEvent {
         }
     }
 
-    /** A gateway announced that a sub-device connected through its connection {@code connectionId}. */
+    /**
+     * A gateway announced that a sub-device connected through its connection {@code connectionId}. {@code key} is the
+     * gateway's session; the sub-device names its owner, who is another user when it was claimed away from the
+     * gateway's user.
+     */
     record SubdeviceConnected(SessionKey key, String connectionId, Subdevice subdevice) implements LifecycleEvent {
         public SubdeviceConnected {
             Objects.requireNonNull(key, "key");
@@ -72,7 +77,10 @@ public sealed interface LifecycleEvent {
         }
     }
 
-    /** A gateway announced that a sub-device disconnected from it. */
+    /**
+     * A gateway announced that a sub-device disconnected from it. The gateway names the device only by its id, which
+     * is unique among the devices its session carries, whoever owns it.
+     */
     record SubdeviceDisconnected(SessionKey key, String connectionId, DeviceId device) implements LifecycleEvent {
         public SubdeviceDisconnected {
             Objects.requireNonNull(key, "key");
@@ -95,19 +103,21 @@ public sealed interface LifecycleEvent {
 
     /**
      * Checks a sub-device event: the gateway's client id, connection id and broker, and the device type when given,
-     * must be 1–65535 characters without NUL; an empty device type counts as none.
+     * must be 1–65535 characters without NUL; an empty device type counts as none. The session is the gateway's
+     * ({@code tenant}, {@code client_id}); the sub-device is {@link SubdeviceEventRecord#deviceKey()}, its owner's.
      *
      * @throws IllegalArgumentException otherwise
      */
     static LifecycleEvent of(SubdeviceEventRecord record) {
         SessionKey key = SessionKey.of(record.tenant(), record.clientId());
         Text.require(record.broker(), "broker");
+        DeviceKey device = record.deviceKey();
         if (SubdeviceEventRecord.CONNECTED.equals(record.event())) {
-            return new SubdeviceConnected(key, record.connectionId(), new Subdevice(record.deviceId(),
+            return new SubdeviceConnected(key, record.connectionId(), new Subdevice(device.tenant(), device.device(),
                     Optional.ofNullable(record.deviceType()).filter(type -> !type.isEmpty()), record.gatewayId(),
                     record.at()));
         }
-        return new SubdeviceDisconnected(key, record.connectionId(), record.deviceId());
+        return new SubdeviceDisconnected(key, record.connectionId(), device.device());
     }
 
     /**

@@ -15,8 +15,12 @@ import java.util.Optional;
  *       connection are ignored;</li>
  *   <li>a sub-device {@code connected} / {@code disconnected} adds the device to / removes it from the gateway's
  *       session, only when its connection is the gateway's current one. A new connection of the gateway, or the end
- *       of its session, drops every sub-device it carried.</li>
+ *       of its session, drops every sub-device it carried, whoever owns it.</li>
  * </ul>
+ * The session of a sub-device event is always the gateway's ({@code tenant}, {@code client_id}), so one gateway's
+ * records apply in order; the sub-device belongs to its owner ({@code device_tenant}), who is another user when the
+ * device was claimed away from the gateway's user. Within one gateway session a device id names one device: announced
+ * again with another owner (it was claimed meanwhile), it moves to that owner as a new connection.
  * Applying the same records again, in order, leaves the same view (replays after a crash or a rebalance store nothing
  * twice). Thread-safe; a batch is applied in one transaction of the store.
  */

@@ -25,12 +25,17 @@ public interface SessionChanges {
 
     /**
      * Adds a sub-device to the client's live session, whose connection is {@code connectionId}. When the session
-     * already carries the device, its {@code connectedAt} stays, its gateway id is replaced, and its type is replaced
-     * when the new one is present.
+     * already carries a device of that id for the same owner on that connection, its {@code connectedAt} stays, its
+     * gateway id is replaced, and its type is replaced when the new one is present. When it carries it for another
+     * owner (the device was claimed meanwhile), the new one replaces it entirely: a new connection of the new owner's
+     * device.
      */
     void connectSubdevice(SessionKey key, String connectionId, Subdevice subdevice);
 
-    /** Removes a sub-device from the client's live session; nothing happens when it does not carry it. */
+    /**
+     * Removes the sub-device of that id from the client's live session, whoever owns it; nothing happens when it does
+     * not carry it.
+     */
     void disconnectSubdevice(SessionKey key, DeviceId device);
 
     /** Adds the filters to the client's live session, replacing the qos and device of filters it already has. */

@@ -35,14 +35,21 @@ final class JdbcSessionChanges implements SessionChanges {
     private static final String DELETE_SUBSCRIPTION =
             "DELETE FROM subscriptions WHERE tenant = ? AND client_id = ? AND topic_filter = ?";
     private static final String DROP_SUBDEVICES = "DELETE FROM subdevices WHERE tenant = ? AND client_id = ?";
+    /**
+     * The same device announced again keeps its since (same connection) and a known type; announced for another owner
+     * (claimed meanwhile) it is that owner's new connection: every column is replaced. SET reads the old row.
+     */
     private static final String UPSERT_SUBDEVICE = "INSERT INTO subdevices (tenant, client_id, device_id, "
-            + "connection_id, device_type, gateway_id, connected_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            + "connection_id, device_type, gateway_id, connected_at, device_tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (tenant, client_id, device_id) DO UPDATE SET "
-            + "device_type = COALESCE(EXCLUDED.device_type, subdevices.device_type), "
+            + "device_type = CASE WHEN subdevices.device_tenant = EXCLUDED.device_tenant "
+            + "THEN COALESCE(EXCLUDED.device_type, subdevices.device_type) ELSE EXCLUDED.device_type END, "
             + "gateway_id = EXCLUDED.gateway_id, "
             + "connected_at = CASE WHEN subdevices.connection_id = EXCLUDED.connection_id "
+            + "AND subdevices.device_tenant = EXCLUDED.device_tenant "
             + "THEN subdevices.connected_at ELSE EXCLUDED.connected_at END, "
-            + "connection_id = EXCLUDED.connection_id";
+            + "connection_id = EXCLUDED.connection_id, "
+            + "device_tenant = EXCLUDED.device_tenant";
     private static final String DELETE_SUBDEVICE =
             "DELETE FROM subdevices WHERE tenant = ? AND client_id = ? AND device_id = ?";
 
@@ -125,6 +132,7 @@ final class JdbcSessionChanges implements SessionChanges {
             statement.setString(5, subdevice.deviceType().orElse(null));
             statement.setString(6, subdevice.gateway().value());
             statement.setObject(7, OffsetDateTime.ofInstant(subdevice.connectedAt(), ZoneOffset.UTC));
+            statement.setString(8, subdevice.owner().value());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);

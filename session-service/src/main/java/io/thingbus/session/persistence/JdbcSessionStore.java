@@ -3,6 +3,7 @@ package io.thingbus.session.persistence;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.session.domain.ConnectedDevice;
 import io.thingbus.session.domain.CoveredDevice;
 import io.thingbus.session.domain.MqttVersion;
 import io.thingbus.session.domain.Session;
@@ -31,7 +32,8 @@ import javax.sql.DataSource;
 
 /**
  * {@link SessionStore} on the tables {@code sessions}, {@code subscriptions} and {@code subdevices} (schema
- * {@code session}). Thread-safe.
+ * {@code session}). A sub-device row belongs to its gateway's session ({@code tenant}, {@code client_id}) and names its
+ * owner ({@code device_tenant}). Thread-safe.
  */
 @Singleton
 public class JdbcSessionStore implements SessionStore {
@@ -40,10 +42,18 @@ public class JdbcSessionStore implements SessionStore {
             + "s.protocol_version, s.token_hash, s.connected_at, b.topic_filter, b.qos, b.device_id "
             + "FROM sessions s LEFT JOIN subscriptions b ON b.tenant = s.tenant AND b.client_id = s.client_id "
             + "WHERE s.tenant = ? ORDER BY s.client_id";
-    /** Only rows of the session's current connection: a sub-device never outlives its gateway's connection. */
-    private static final String SUBDEVICES_OF = "SELECT d.client_id, d.device_id, d.device_type, d.gateway_id, "
-            + "d.connected_at FROM subdevices d JOIN sessions s ON s.tenant = d.tenant AND s.client_id = d.client_id "
-            + "AND s.connection_id = d.connection_id WHERE d.tenant = ?";
+    /**
+     * The sub-devices of the tenant's gateway sessions, whoever owns them. Only rows of the session's current
+     * connection: a sub-device never outlives its gateway's connection.
+     */
+    private static final String SUBDEVICES_OF = "SELECT d.client_id, d.device_tenant, d.device_id, d.device_type, "
+            + "d.gateway_id, d.connected_at FROM subdevices d JOIN sessions s ON s.tenant = d.tenant "
+            + "AND s.client_id = d.client_id AND s.connection_id = d.connection_id WHERE d.tenant = ?";
+    /** The owner's sub-devices, whoever's gateway session carries them; again only current connections. */
+    private static final String CONNECTED_DEVICES_OF = "SELECT d.device_tenant, d.device_id, d.device_type, "
+            + "d.gateway_id, d.connected_at, d.tenant, d.client_id, s.broker FROM subdevices d JOIN sessions s "
+            + "ON s.tenant = d.tenant AND s.client_id = d.client_id AND s.connection_id = d.connection_id "
+            + "WHERE d.device_tenant = ?";
 
     private final DataSource dataSource;
 
@@ -69,6 +79,15 @@ public class JdbcSessionStore implements SessionStore {
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read sessions", e);
+        }
+    }
+
+    @Override
+    public List<ConnectedDevice> connectedDevicesOf(TenantId owner) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, CONNECTED_DEVICES_OF, owner, JdbcSessionStore::connectedDevicesIn);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read connected devices", e);
         }
     }
 
@@ -127,11 +146,25 @@ public class JdbcSessionStore implements SessionStore {
     private static Map<String, List<Subdevice>> subdevicesIn(ResultSet rows) throws SQLException {
         Map<String, List<Subdevice>> subdevices = new HashMap<>();
         while (rows.next()) {
-            subdevices.computeIfAbsent(rows.getString(1), clientId -> new ArrayList<>()).add(new Subdevice(
-                    DeviceId.of(rows.getString(2)), Optional.ofNullable(rows.getString(3)),
-                    DeviceId.of(rows.getString(4)), rows.getObject(5, OffsetDateTime.class).toInstant()));
+            subdevices.computeIfAbsent(rows.getString(1), clientId -> new ArrayList<>()).add(subdeviceAt(rows, 2));
         }
         return subdevices;
+    }
+
+    private static List<ConnectedDevice> connectedDevicesIn(ResultSet rows) throws SQLException {
+        List<ConnectedDevice> devices = new ArrayList<>();
+        while (rows.next()) {
+            devices.add(new ConnectedDevice(subdeviceAt(rows, 1),
+                    SessionKey.of(TenantId.of(rows.getString(6)), rows.getString(7)), rows.getString(8)));
+        }
+        return devices;
+    }
+
+    /** A sub-device from its five columns (device_tenant, device_id, device_type, gateway_id, connected_at). */
+    private static Subdevice subdeviceAt(ResultSet row, int first) throws SQLException {
+        return new Subdevice(TenantId.of(row.getString(first)), DeviceId.of(row.getString(first + 1)),
+                Optional.ofNullable(row.getString(first + 2)), DeviceId.of(row.getString(first + 3)),
+                row.getObject(first + 4, OffsetDateTime.class).toInstant());
     }
 
     private static Session sessionOf(TenantId tenant, ResultSet row) throws SQLException {

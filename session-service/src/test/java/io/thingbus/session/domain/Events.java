@@ -50,6 +50,23 @@ final class Events {
                 DeviceId.of(device), type, DeviceId.of(clientId), clientId, connection, "broker-0", TOKEN_HASH, at));
     }
 
+    /**
+     * The client, as a gateway, announces that {@code device} connected, a device {@code owner} claimed from the
+     * gateway's tenant (the broker's {@code device_tenant}).
+     */
+    LifecycleInput subdeviceConnectedFor(TenantId owner, String connection, String device, String type, Instant at) {
+        return LifecycleInput.of(new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, tenant,
+                DeviceId.of(device), type, DeviceId.of(clientId), clientId, connection, "broker-0", TOKEN_HASH, at,
+                owner));
+    }
+
+    /** The client, as a gateway, announces that {@code owner}'s claimed {@code device} disconnected. */
+    LifecycleInput subdeviceDisconnectedFor(TenantId owner, String connection, String device) {
+        return LifecycleInput.of(new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant,
+                DeviceId.of(device), null, DeviceId.of(clientId), clientId, connection, "broker-0", TOKEN_HASH,
+                Instant.parse("2026-11-21T12:30:00Z"), owner));
+    }
+
     /** The client, as a gateway, announces that {@code device} disconnected. */
     LifecycleInput subdeviceDisconnected(String connection, String device) {
         return LifecycleInput.of(new SubdeviceEventRecord(SubdeviceEventRecord.DISCONNECTED, tenant,

@@ -38,6 +38,14 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public List<ConnectedDevice> connectedDevicesOf(TenantId owner) {
+        return sessions.values().stream()
+                .flatMap(session -> session.subdevices().stream().filter(d -> d.isOwnedBy(owner))
+                        .map(d -> new ConnectedDevice(d, session.key(), session.broker())))
+                .toList();
+    }
+
+    @Override
     public void inTransaction(Consumer<SessionChanges> work) {
         Changes changes = new Changes(new LinkedHashMap<>(sessions));
         work.accept(changes);
@@ -90,8 +98,11 @@ public final class InMemorySessionStore implements SessionStore {
             for (Subdevice known : session.subdevices()) {
                 if (known.device().equals(subdevice.device())) {
                     updated.remove(known);
-                    stored = new Subdevice(subdevice.device(), subdevice.deviceType().or(known::deviceType),
-                            subdevice.gateway(), known.connectedAt());
+                    stored = known.owner().equals(subdevice.owner())
+                            ? new Subdevice(subdevice.owner(), subdevice.device(),
+                                    subdevice.deviceType().or(known::deviceType), subdevice.gateway(),
+                                    known.connectedAt())
+                            : subdevice;
                 }
             }
             updated.add(stored);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.TenantId;
+import io.thingbus.session.domain.ConnectedDevice;
 import io.thingbus.session.domain.InMemorySessionStore;
 import io.thingbus.session.domain.LifecycleProjection;
 import io.thingbus.session.domain.Session;
@@ -97,6 +98,11 @@ class LifecycleBatchHandlerTest {
 
         @Override
         public List<Session> sessionsOf(TenantId tenant) {
+            return List.of();
+        }
+
+        @Override
+        public List<ConnectedDevice> connectedDevicesOf(TenantId owner) {
             return List.of();
         }
 
