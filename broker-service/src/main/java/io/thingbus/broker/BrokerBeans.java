@@ -3,6 +3,7 @@ package io.thingbus.broker;
 import io.thingbus.broker.config.BrokerConfig;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.config.DownlinkConfig;
+import io.thingbus.broker.domain.ClaimedDevices;
 import io.thingbus.broker.domain.ClientSessions;
 import io.thingbus.broker.domain.DeviceAuthenticator;
 import io.thingbus.broker.domain.DeviceCredentials;
@@ -36,6 +37,12 @@ public class BrokerBeans {
     @Singleton
     DeviceCredentials deviceCredentials() {
         return new DeviceCredentials();
+    }
+
+    @Produces
+    @Singleton
+    ClaimedDevices claimedDevices() {
+        return new ClaimedDevices();
     }
 
     @Produces
@@ -84,21 +91,21 @@ public class BrokerBeans {
     @Produces
     @Singleton
     DownlinkMapper downlinkMapper(KnownTokens tokens, DeviceCredentials credentials, ClientSessions clients,
-            DownlinkConfig config) {
-        return new DownlinkMapper(tokens, credentials, clients, Clock.systemUTC(), config.defaultExpiry());
+            ClaimedDevices claims, DownlinkConfig config) {
+        return new DownlinkMapper(tokens, credentials, clients, claims, Clock.systemUTC(), config.defaultExpiry());
     }
 
     @Produces
     @Singleton
-    GatewayPublishMapper gatewayPublishMapper(BrokerInstance instance) {
+    GatewayPublishMapper gatewayPublishMapper(BrokerInstance instance, ClaimedDevices claims) {
         return new GatewayPublishMapper(Clock.systemUTC(), () -> UUID.randomUUID().toString(), instance.source(),
-                instance.id());
+                instance.id(), claims);
     }
 
     @Produces
     @Singleton
-    GatewaySubdevices gatewaySubdevices() {
-        return new GatewaySubdevices();
+    GatewaySubdevices gatewaySubdevices(ClaimedDevices claims) {
+        return new GatewaySubdevices(claims);
     }
 
     @Produces

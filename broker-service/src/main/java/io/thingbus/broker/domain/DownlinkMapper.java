@@ -17,7 +17,11 @@ import java.util.Optional;
  * instance learnt from a connection it authenticated ({@link KnownTokens}); never seen: skipped; since revoked or
  * owned by another tenant than the record's: skipped;</li>
  * <li>a record naming a client ({@code clientId}) is delivered to that client only, and only when its connection or
- * session on this instance belongs to the record's tenant ({@link ClientSessions}); otherwise it is skipped;</li>
+ * session on this instance belongs to the record's tenant ({@link ClientSessions}) — or, for a topic gateways
+ * subscribe to ({@code v1/gateway/rpc}, {@code v1/gateway/attributes}, {@code v1/gateway/attributes/response}), when
+ * the record's tenant is the current owner of the record's device as the client's user's gateway names it
+ * ({@link DeviceOwners}: the device was claimed away from the client's user, and the gateway still carries it);
+ * otherwise it is skipped;</li>
  * <li>a record for a topic every tenant uses ({@code v1/...}, such as {@code v1/gateway/rpc}) must name a client:
  * delivered to every subscriber, it would reach other tenants' gateways;</li>
  * <li>QoS and content type are the record's; the expiry is the time left until the record's expiry (rounded up to
@@ -25,21 +29,23 @@ import java.util.Optional;
  * </ul>
  * Topic syntax (wildcards, empty levels) is checked by the publisher, which knows the broker's rules.
  *
- * <p>Pure apart from the clock and the token and credential look-ups; thread-safe.
+ * <p>Pure apart from the clock and the token, credential, client and owner look-ups; thread-safe.
  */
 public final class DownlinkMapper {
 
     private final KnownTokens tokens;
     private final DeviceCredentials credentials;
     private final ClientSessions clients;
+    private final DeviceOwners owners;
     private final Clock clock;
     private final Duration defaultExpiry;
 
-    public DownlinkMapper(KnownTokens tokens, DeviceCredentials credentials, ClientSessions clients, Clock clock,
-            Duration defaultExpiry) {
+    public DownlinkMapper(KnownTokens tokens, DeviceCredentials credentials, ClientSessions clients,
+            DeviceOwners owners, Clock clock, Duration defaultExpiry) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultExpiry = Objects.requireNonNull(defaultExpiry, "defaultExpiry");
         if (defaultExpiry.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -77,11 +83,23 @@ public final class DownlinkMapper {
             return GatewayTopic.isSharedByTenants(record.topic())
                     ? Optional.of(DownlinkSkipReason.CLIENT_REQUIRED) : Optional.empty();
         }
-        Optional<TenantId> owner = clients.ownerOf(record.clientId().get());
-        if (owner.isEmpty()) {
+        Optional<TenantId> holder = clients.ownerOf(record.clientId().get());
+        if (holder.isEmpty()) {
             return Optional.of(DownlinkSkipReason.UNKNOWN_CLIENT);
         }
-        return owner.get().equals(record.tenant()) ? Optional.empty() : Optional.of(DownlinkSkipReason.CLIENT_NOT_VALID);
+        return mayReach(record, holder.get()) ? Optional.empty() : Optional.of(DownlinkSkipReason.CLIENT_NOT_VALID);
+    }
+
+    /**
+     * Whether the record's tenant may address a client of {@code clientTenant}: its own clients, and the gateways
+     * that carry a device claimed away from their user to the record's tenant — on the gateway topics only.
+     */
+    private boolean mayReach(DownlinkRecord record, TenantId clientTenant) {
+        if (clientTenant.equals(record.tenant())) {
+            return true;
+        }
+        return GatewayTopic.allowsSubscription(record.topic())
+                && owners.ownerOf(clientTenant, record.device()).equals(record.tenant());
     }
 
     private DownlinkDecision deliver(DownlinkRecord record, String topic, Instant now) {

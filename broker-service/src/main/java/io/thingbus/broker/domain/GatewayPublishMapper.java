@@ -13,11 +13,14 @@ import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TelemetryRecord;
+import io.thingbus.contracts.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,11 +41,17 @@ import java.util.function.Supplier;
  * <tr><td>{@code claim}</td><td>one {@link ClaimRequestRecord} per device</td></tr>
  * </table>
  *
- * A message that is not JSON, not an object or misses a required field is refused as a whole. In batches
+ * <p>Every record is about one sub-device and belongs to its current owner ({@link DeviceOwners}): the gateway's own
+ * user, or the user who claimed the device away from it. Telemetry, attributes, attribute requests, RPC answers and
+ * claim requests carry that owner as their tenant (key {@code <owner>/<device>}); a sub-device event keeps the
+ * gateway's tenant and key (one gateway's events stay in order) and names the owner in {@code device_tenant} when it
+ * is another user.
+ *
+ * <p>A message that is not JSON, not an object or misses a required field is refused as a whole. In batches
  * (telemetry, attributes, claim) an invalid entry is left out and listed while the valid ones are forwarded; a batch
  * without any valid entry is refused.
  *
- * <p>Non-blocking and thread-safe as long as the clock and the id supplier are.
+ * <p>Non-blocking and thread-safe as long as the clock, the id supplier and the owner look-up are.
  */
 public final class GatewayPublishMapper {
 
@@ -50,17 +59,20 @@ public final class GatewayPublishMapper {
     private final Supplier<String> ids;
     private final String source;
     private final String broker;
+    private final DeviceOwners owners;
 
     /**
      * @param ids a new unique telemetry record id per call (a random UUID in production)
      * @param source the CloudEvents source of telemetry records, e.g. {@code //thingbus/broker-service/<instance-id>}
      * @param broker this instance's id, as in sub-device events
+     * @param owners who owns each sub-device the gateway names
      */
-    public GatewayPublishMapper(Clock clock, Supplier<String> ids, String source, String broker) {
+    public GatewayPublishMapper(Clock clock, Supplier<String> ids, String source, String broker, DeviceOwners owners) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.source = Objects.requireNonNull(source, "source");
         this.broker = Objects.requireNonNull(broker, "broker");
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     /** Forward or refuse a publish to a gateway topic made on {@code connection}; never null, never throws. */
@@ -72,7 +84,8 @@ public final class GatewayPublishMapper {
         if (!DeviceId.isValid(connection.clientId())) {
             return new GatewayDecision.Refuse(Refusal.invalidGatewayId());
         }
-        Context context = new Context(connection, DeviceId.of(connection.clientId()), origin(publish), clock.instant());
+        Context context = new Context(connection, DeviceId.of(connection.clientId()), origin(publish), clock.instant(),
+                owners, new HashMap<>());
         try {
             return decide(topic.get(), GatewayJson.object(publish.payload()), context);
         } catch (MalformedGatewayMessage e) {
@@ -100,9 +113,9 @@ public final class GatewayPublishMapper {
         DeviceId device = GatewayJson.device(message);
         String type = event.equals(SubdeviceEventRecord.CONNECTED) ? deviceType(message) : null;
         MqttConnection connection = context.connection();
-        return new Uplink.SubdeviceEvent(new SubdeviceEventRecord(event, connection.identity().tenant(), device, type,
+        return new Uplink.SubdeviceEvent(new SubdeviceEventRecord(event, context.gatewayTenant(), device, type,
                 context.gateway(), connection.clientId(), connection.connectionId(), broker,
-                connection.identity().token().hash(), context.at()), context.origin());
+                connection.identity().token().hash(), context.at(), context.ownerOf(device)), context.origin());
     }
 
     private static String deviceType(ObjectNode message) {
@@ -117,7 +130,7 @@ public final class GatewayPublishMapper {
 
     private Uplink telemetry(DeviceId device, Optional<Instant> time, ObjectNode values, Context context) {
         TelemetryRecord record = new TelemetryRecord(ids.get(), time.orElse(context.at()), source,
-                context.connection().identity().tenant(), device, Optional.empty(), PayloadFormat.JSON,
+                context.ownerOf(device), device, Optional.empty(), PayloadFormat.JSON,
                 Optional.of(context.origin()), GatewayJson.bytes(values),
                 Optional.of(context.connection().identity().token().hash()));
         return new Uplink.Telemetry(record, context.at());
@@ -127,7 +140,7 @@ public final class GatewayPublishMapper {
         if (!entry.isObject() || entry.isEmpty()) {
             throw new MalformedGatewayMessage("a device's attributes must be a non-empty JSON object");
         }
-        return new Uplink.AttributeUpdate(new AttributeUpdateRecord(context.connection().identity().tenant(), device,
+        return new Uplink.AttributeUpdate(new AttributeUpdateRecord(context.ownerOf(device), device,
                 AttributeUpdateRecord.CLIENT, (ObjectNode) entry, context.gateway(), context.at()), context.origin());
     }
 
@@ -139,7 +152,7 @@ public final class GatewayPublishMapper {
             throw new MalformedGatewayMessage("\"client\" must be true (client attributes) or false (shared attributes)");
         }
         String scope = client.booleanValue() ? AttributeUpdateRecord.CLIENT : AttributeUpdateRecord.SHARED;
-        return new Uplink.AttributeRequest(new AttributeRequestRecord(context.connection().identity().tenant(), device,
+        return new Uplink.AttributeRequest(new AttributeRequestRecord(context.ownerOf(device), device,
                 scope, keys(message), requestId, context.gateway(), context.connection().clientId(),
                 GatewayTopic.ATTRIBUTES_RESPONSE.topic(), context.at()), context.origin());
     }
@@ -170,7 +183,7 @@ public final class GatewayPublishMapper {
     private static Uplink rpcResponse(ObjectNode message, Context context) {
         DeviceId device = GatewayJson.device(message);
         String rpcId = GatewayJson.requestId(message);
-        return new Uplink.RpcResponse(new RpcResponseRecord(context.connection().identity().tenant(), device, rpcId,
+        return new Uplink.RpcResponse(new RpcResponseRecord(context.ownerOf(device), device, rpcId,
                 message.get("data"), context.gateway(), context.at()), context.origin());
     }
 
@@ -182,7 +195,7 @@ public final class GatewayPublishMapper {
         ObjectNode claim = (ObjectNode) entry;
         SecretHash secret = SecretHash.of(GatewayJson.optionalText(claim, "secretKey").orElse(""));
         Long duration = GatewayJson.optionalPositiveLong(claim, "durationMs").orElse(null);
-        return new Uplink.ClaimRequest(new ClaimRequestRecord(context.connection().identity().tenant(), device,
+        return new Uplink.ClaimRequest(new ClaimRequestRecord(context.ownerOf(device), device,
                 secret, duration, context.gateway(), context.at()), context.origin());
     }
 
@@ -195,7 +208,21 @@ public final class GatewayPublishMapper {
                 publish.userProperties());
     }
 
-    /** One gateway publish: the connection, the gateway's device id, the MQTT origin and when the edge took it. */
-    private record Context(MqttConnection connection, DeviceId gateway, MqttOrigin origin, Instant at) {
+    /**
+     * One gateway publish: the connection, the gateway's device id, the MQTT origin, when the edge took it, and who
+     * owns the sub-devices it names — looked up once per device, so all records of one device in one publish have the
+     * same owner even when a claim arrives meanwhile. Not thread-safe: one per publish.
+     */
+    private record Context(MqttConnection connection, DeviceId gateway, MqttOrigin origin, Instant at,
+            DeviceOwners owners, Map<DeviceId, TenantId> ownersSeen) {
+
+        TenantId gatewayTenant() {
+            return connection.identity().tenant();
+        }
+
+        /** The current owner of the sub-device the gateway names {@code device}. */
+        TenantId ownerOf(DeviceId device) {
+            return ownersSeen.computeIfAbsent(device, d -> owners.ownerOf(gatewayTenant(), d));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.thingbus.broker.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DownlinkRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.TenantId;
@@ -19,13 +20,16 @@ class DownlinkMapperTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final TenantId TENANT = TenantId.of("Uab12cd34ef");
+    private static final TenantId CLAIMER = TenantId.of("Uclaimer01");
+    private static final TenantId STRANGER = TenantId.of("Ustranger1");
     private static final DeviceToken TOKEN = DeviceToken.of("MyToken42");
     private static final byte[] PAYLOAD = "{\"led\":\"on\"}".getBytes(StandardCharsets.UTF_8);
 
     private final KnownTokens tokens = new KnownTokens(100);
     private final DeviceCredentials credentials = new DeviceCredentials();
     private final ClientSessions clients = new ClientSessions(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
-    private final DownlinkMapper mapper = new DownlinkMapper(tokens, credentials, clients,
+    private final ClaimedDevices claims = new ClaimedDevices();
+    private final DownlinkMapper mapper = new DownlinkMapper(tokens, credentials, clients, claims,
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
 
     @BeforeEach
@@ -142,6 +146,72 @@ class DownlinkMapperTest {
 
         assertThat(message.topic()).isEqualTo("MyToken42/dev-1/subscribe");
         assertThat(message.clientId()).contains("dev-1_a");
+    }
+
+    @Test
+    void claimersRecord_forTheClaimedDevice_reachesTheFormerOwnersGatewayThatCarriesIt() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device A")), CLAIMER);
+
+        OutboundMessage message = ((DownlinkDecision.Deliver) mapper.decide(gatewayMessage(CLAIMER,
+                Optional.of("gw-1")))).message();
+
+        assertThat(message.clientId()).contains("gw-1");
+        assertThat(message.topic()).isEqualTo("v1/gateway/rpc");
+        assertThat(mapper.decide(gatewayMessage(TENANT, Optional.of("gw-1")))).as("the gateway's own user")
+                .isInstanceOf(DownlinkDecision.Deliver.class);
+    }
+
+    @Test
+    void aThirdUsersRecord_namingTheGateway_isSkipped_evenWhenTheDeviceWasClaimed() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device A")), CLAIMER);
+
+        assertThat(mapper.decide(gatewayMessage(STRANGER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+    }
+
+    @Test
+    void claimersRecord_forADeviceItDidNotClaimFromTheGatewaysUser_isSkipped() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device B")), CLAIMER);
+        claims.claimed(DeviceKey.of(STRANGER, DeviceId.of("Device A")), CLAIMER);
+
+        assertThat(mapper.decide(gatewayMessage(CLAIMER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+    }
+
+    @Test
+    void claimersRecord_onATopicGatewaysDoNotSubscribeTo_isSkipped() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device A")), CLAIMER);
+        DownlinkRecord record = new DownlinkRecord("d-1", NOW, "//src", CLAIMER, DeviceId.of("Device A"),
+                "Device A/commands", Optional.empty(), 1, Optional.empty(), "application/json", PAYLOAD,
+                Optional.of("gw-1"));
+
+        assertThat(mapper.decide(record)).isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+    }
+
+    @Test
+    void aDeviceGivenOn_isReachedByItsCurrentOwnerOnly_andAClaimUndone_byNobodyElse() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device A")), CLAIMER);
+        claims.claimed(DeviceKey.of(CLAIMER, DeviceId.of("Device A")), STRANGER);
+
+        assertThat(mapper.decide(gatewayMessage(STRANGER, Optional.of("gw-1"))))
+                .isInstanceOf(DownlinkDecision.Deliver.class);
+        assertThat(mapper.decide(gatewayMessage(CLAIMER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+
+        claims.reclaimed(DeviceKey.of(TENANT, DeviceId.of("Device A")));
+
+        assertThat(mapper.decide(gatewayMessage(STRANGER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+    }
+
+    private void gatewayOf(TenantId tenant) {
+        clients.claim("gw-1", tenant, "c-1");
+        clients.established("gw-1", "c-1");
     }
 
     private static DownlinkRecord gatewayMessage(TenantId tenant, Optional<String> clientId) {

@@ -8,6 +8,7 @@ import io.thingbus.contracts.AttributeRequestRecord;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.ClaimRequestRecord;
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.Header;
 import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.PayloadFormat;
@@ -34,11 +35,15 @@ class GatewayPublishMapperTest {
     private static final MqttConnection GATEWAY =
             new MqttConnection(new ConnectionIdentity(TENANT, TOKEN), "Gateway 1", "conn-1");
     private static final DeviceId GATEWAY_ID = DeviceId.of("Gateway 1");
+    private static final TenantId CLAIMER = TenantId.of("Uclaimer01");
+    private static final DeviceId CLAIMED = DeviceId.of("Device A");
+    private static final DeviceId OWN = DeviceId.of("Device B");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicInteger ids = new AtomicInteger();
+    private final ClaimedDevices claims = new ClaimedDevices();
     private final GatewayPublishMapper mapper = new GatewayPublishMapper(Clock.fixed(NOW, ZoneOffset.UTC),
-            () -> "id-" + ids.incrementAndGet(), "//thingbus/broker-service/edge-1", "edge-1");
+            () -> "id-" + ids.incrementAndGet(), "//thingbus/broker-service/edge-1", "edge-1", claims);
 
     @Test
     void connect_becomesAConnectedSubdeviceEvent_withTheGatewaysIdentity_andTheTokensHash() {
@@ -259,6 +264,67 @@ class GatewayPublishMapperTest {
 
         assertThat(forward.skipped()).extracting(SkippedEntry::entry).containsExactly("A", "B", "C", "D");
         assertThat(forward.records()).hasSize(1);
+    }
+
+    @Test
+    void telemetryOfAClaimedDevice_belongsToTheClaimer_whileTheGatewaysOwnDevices_stayItsUsers() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+
+        List<Uplink> records = forwarded(decide("v1/gateway/telemetry",
+                "{\"Device A\":{\"t\":1},\"Device B\":{\"t\":2}}"));
+
+        assertThat(telemetry(records, 0).key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
+        assertThat(telemetry(records, 0).tokenHash()).contains(TOKEN.hash());
+        assertThat(telemetry(records, 1).key()).isEqualTo(DeviceKey.of(TENANT, OWN));
+    }
+
+    @Test
+    void attributesRequestsRpcAnswersAndClaimsOfAClaimedDevice_belongToTheClaimer() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+
+        List<Uplink> attributes = forwarded(decide("v1/gateway/attributes",
+                "{\"Device A\":{\"k\":1},\"Device B\":{\"k\":2}}"));
+        AttributeRequestRecord request = single(decide("v1/gateway/attributes/request",
+                "{\"id\":1,\"device\":\"Device A\",\"client\":false}"), Uplink.AttributeRequest.class).record();
+        RpcResponseRecord answer = single(decide("v1/gateway/rpc", "{\"device\":\"Device A\",\"id\":5}"),
+                Uplink.RpcResponse.class).record();
+        ClaimRequestRecord claim = single(decide("v1/gateway/claim", "{\"Device A\":{\"secretKey\":\"s\"}}"),
+                Uplink.ClaimRequest.class).record();
+
+        assertThat(attributes).extracting(r -> ((Uplink.AttributeUpdate) r).record().key())
+                .containsExactly(DeviceKey.of(CLAIMER, CLAIMED), DeviceKey.of(TENANT, OWN));
+        assertThat(request.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
+        assertThat(request.clientId()).isEqualTo("Gateway 1");
+        assertThat(answer.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
+        assertThat(claim.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
+    }
+
+    @Test
+    void subdeviceEventOfAClaimedDevice_keepsTheGatewaysSession_andNamesTheOwner() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+
+        SubdeviceEventRecord claimed = single(decide("v1/gateway/connect", "{\"device\":\"Device A\"}"),
+                Uplink.SubdeviceEvent.class).record();
+        SubdeviceEventRecord own = single(decide("v1/gateway/disconnect", "{\"device\":\"Device B\"}"),
+                Uplink.SubdeviceEvent.class).record();
+
+        assertThat(claimed.tenant()).isEqualTo(TENANT);
+        assertThat(claimed.key()).isEqualTo(TENANT.value() + "/Gateway 1");
+        assertThat(claimed.deviceTenant()).isEqualTo(CLAIMER);
+        assertThat(claimed.deviceKey()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
+        assertThat(own.deviceTenant()).isNull();
+        assertThat(own.deviceKey()).isEqualTo(DeviceKey.of(TENANT, OWN));
+    }
+
+    @Test
+    void aClaimUndone_givesTheGatewaysDataBackToItsUser() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+        claims.reclaimed(DeviceKey.of(TENANT, CLAIMED));
+
+        TelemetryRecord record = single(decide("v1/gateway/telemetry", "{\"Device A\":{\"t\":1}}"),
+                Uplink.Telemetry.class).record();
+
+        assertThat(record.key()).isEqualTo(DeviceKey.of(TENANT, CLAIMED));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.thingbus.broker.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TenantId;
 import java.time.Instant;
@@ -15,7 +16,8 @@ class GatewaySubdevicesTest {
     private static final DeviceId DEVICE_A = DeviceId.of("Device A");
     private static final MqttConnection GATEWAY = gateway(TENANT, "gw-1", "c-1");
 
-    private final GatewaySubdevices subdevices = new GatewaySubdevices();
+    private final ClaimedDevices claims = new ClaimedDevices();
+    private final GatewaySubdevices subdevices = new GatewaySubdevices(claims);
 
     @Test
     void connectedSubdevice_routesToItsGateway_untilItDisconnects() {
@@ -64,6 +66,40 @@ class GatewaySubdevicesTest {
         subdevices.disconnected(gateway(TENANT, "gw-2", "c-9"), DEVICE_A);
 
         assertThat(subdevices.gatewaysOf(TENANT, DEVICE_A)).containsExactly("gw-1");
+    }
+
+    @Test
+    void aDeviceClaimedAway_routesTheClaimersUpdatesToTheGatewayThatCarriesIt_evenIfConnectedBeforeTheClaim() {
+        subdevices.connected(GATEWAY, DEVICE_A);
+
+        claims.claimed(DeviceKey.of(TENANT, DEVICE_A), OTHER_TENANT);
+
+        assertThat(subdevices.gatewaysOf(OTHER_TENANT, DEVICE_A)).containsExactly("gw-1");
+        assertThat(subdevices.gatewaysOf(TENANT, DEVICE_A)).as("the former owner's updates").isEmpty();
+    }
+
+    @Test
+    void aDeviceGivenOn_routesOnlyTheCurrentOwnersUpdates_toTheGatewaysOfEveryUserItPassedThrough() {
+        TenantId third = TenantId.of("Uthird0001");
+        subdevices.connected(GATEWAY, DEVICE_A);
+        subdevices.connected(gateway(OTHER_TENANT, "gw-b", "c-b"), DEVICE_A);
+        claims.claimed(DeviceKey.of(TENANT, DEVICE_A), OTHER_TENANT);
+        claims.claimed(DeviceKey.of(OTHER_TENANT, DEVICE_A), third);
+
+        assertThat(subdevices.gatewaysOf(third, DEVICE_A)).containsExactlyInAnyOrder("gw-1", "gw-b");
+        assertThat(subdevices.gatewaysOf(OTHER_TENANT, DEVICE_A)).isEmpty();
+        assertThat(subdevices.gatewaysOf(TENANT, DEVICE_A)).isEmpty();
+    }
+
+    @Test
+    void aClaimUndone_routesTheDeviceBackToItsGatewaysUser() {
+        subdevices.connected(GATEWAY, DEVICE_A);
+        claims.claimed(DeviceKey.of(TENANT, DEVICE_A), OTHER_TENANT);
+
+        claims.reclaimed(DeviceKey.of(TENANT, DEVICE_A));
+
+        assertThat(subdevices.gatewaysOf(TENANT, DEVICE_A)).containsExactly("gw-1");
+        assertThat(subdevices.gatewaysOf(OTHER_TENANT, DEVICE_A)).isEmpty();
     }
 
     private static MqttConnection gateway(TenantId tenant, String clientId, String connectionId) {

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.DeviceId;
+import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SharedAttributePushTest {
@@ -20,7 +22,8 @@ class SharedAttributePushTest {
     private static final DeviceId DEVICE = DeviceId.of("Device A");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GatewaySubdevices subdevices = new GatewaySubdevices();
+    private final ClaimedDevices claims = new ClaimedDevices();
+    private final GatewaySubdevices subdevices = new GatewaySubdevices(claims);
     private final SharedAttributePush push = new SharedAttributePush(subdevices, Duration.ofHours(24));
 
     @Test
@@ -60,6 +63,21 @@ class SharedAttributePushTest {
                 json("{\"k\":1}"), null, Instant.EPOCH))).isEmpty();
         assertThat(push.messagesFor(new AttributeUpdateRecord(TenantId.of("Uother0001"), DEVICE, "shared",
                 json("{\"k\":1}"), null, Instant.EPOCH))).isEmpty();
+    }
+
+    @Test
+    void sharedUpdateOfTheClaimer_reachesTheFormerOwnersGatewayThatCarriesTheDevice() throws IOException {
+        TenantId claimer = TenantId.of("Uclaimer01");
+        subdevices.connected(gateway("gw-1"), DEVICE);
+        claims.claimed(DeviceKey.of(TENANT, DEVICE), claimer);
+
+        List<OutboundMessage> messages = push.messagesFor(new AttributeUpdateRecord(claimer, DEVICE, "shared",
+                json("{\"k\":1}"), null, Instant.EPOCH));
+
+        assertThat(messages).extracting(OutboundMessage::clientId).containsExactly(Optional.of("gw-1"));
+        assertThat(JSON.readTree(messages.get(0).payload()))
+                .isEqualTo(JSON.readTree("{\"device\":\"Device A\",\"data\":{\"k\":1}}"));
+        assertThat(push.messagesFor(update("shared", "{\"k\":2}"))).as("the former owner's update").isEmpty();
     }
 
     private static MqttConnection gateway(String clientId) {
