@@ -136,9 +136,7 @@ class GatewayApiIT {
 
     @Test
     void claimingWindowOpenedByTheGateway_letsAnotherUserTakeTheDevice() {
-        DemoUser claimer = given().baseUri(suite.gatewayUrl()).header("X-Admin-Key", suite.adminKey())
-                .contentType("application/json").body("{\"name\":\"Claimer\",\"email\":\"claimer@example.com\"}")
-                .post("/admin/users").then().statusCode(201).extract().as(DemoUser.class);
+        DemoUser claimer = newUser("Claimer");
         publish("v1/gateway/claim", "{\"" + device + "\":{\"secretKey\":\"s3cret\",\"durationMs\":60000}}");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> api(claimer).contentType("application/json")
@@ -149,16 +147,67 @@ class GatewayApiIT {
     }
 
     @Test
+    void claimedDevice_keepsTalkingThroughItsGateway_toItsNewOwnerOnly() throws Exception {
+        DemoUser claimer = newUser("New owner");
+        publish("v1/gateway/claim", "{\"" + device + "\":{\"secretKey\":\"s3cret\",\"durationMs\":60000}}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> api(claimer).contentType("application/json")
+                .body("{\"device_id\":\"" + device + "\",\"secret_key\":\"s3cret\"}").post("/claim").statusCode() == 201);
+
+        // The gateway announces the device again: once the broker knows the claim, the link is the new owner's.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            publish("v1/gateway/connect", "{\"device\":\"" + device + "\"}");
+            JsonNode view = JSON.readTree(api(claimer).get("/device/{id}", device).asString());
+            return gatewayId.equals(view.path("gateway_id").asText()) && view.path("connected").asBoolean();
+        });
+
+        Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        publish("v1/gateway/telemetry", "{\"" + device + "\":[{\"ts\":" + at.toEpochMilli()
+                + ",\"values\":{\"temperature\":7}}]}");
+        String channel = api(claimer).get("/device/{id}", device).jsonPath().getString("channel_id");
+        Response stream = await().atMost(Duration.ofSeconds(60)).until(() -> api(claimer)
+                .header("X-STARTTIME", "2020-01-01 00:00").header("X-ENDTIME", "2099-01-01 00:00")
+                .get("/stream/" + channel), r -> r.statusCode() == 200 && r.jsonPath().getInt("count") == 1);
+        assertThat(stream.jsonPath().getList("points.values.temperature", Integer.class)).containsExactly(7);
+
+        CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> api(claimer)
+                .contentType("application/json")
+                .body("{\"method\":\"reboot\",\"params\":{},\"timeout_ms\":30000}").post("/rpc/{id}", device));
+        JsonNode request = awaitMessage("v1/gateway/rpc", m -> device.equals(m.path("device").asText()));
+        publish("v1/gateway/rpc", "{\"device\":\"" + device + "\",\"id\":" + request.path("data").path("id").asInt()
+                + ",\"data\":{\"rebooted\":true}}");
+        Response answer = call.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getBoolean("response.rebooted")).isTrue();
+
+        api(claimer).contentType("application/json").body("{\"mode\":\"eco\"}")
+                .put("/device/{id}/attributes/shared", device).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        JsonNode push = awaitMessage("v1/gateway/attributes", m -> device.equals(m.path("device").asText()));
+        assertThat(push.path("data").path("mode").asText()).isEqualTo("eco");
+
+        api(user).get("/device/{id}", device).then().statusCode(404);
+        assertThat(api(user).get("/session").jsonPath()
+                .getList("findAll { it.client_id == '" + gatewayId + "' }.subdevices.flatten().device_id"))
+                .doesNotContain(device);
+        api(user).contentType("application/json").body("{\"method\":\"reboot\",\"params\":{},\"timeout_ms\":1000}")
+                .post("/rpc/{id}", device).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+    }
+
+    @Test
     void claimWithTheWrongSecret_isRefused() {
         publish("v1/gateway/claim", "{\"" + device + "\":{\"secretKey\":\"right\",\"durationMs\":60000}}");
-        DemoUser stranger = given().baseUri(suite.gatewayUrl()).header("X-Admin-Key", suite.adminKey())
-                .contentType("application/json").body("{\"name\":\"Stranger\",\"email\":\"stranger@example.com\"}")
-                .post("/admin/users").then().statusCode(201).extract().as(DemoUser.class);
+        DemoUser stranger = newUser("Stranger");
 
         api(stranger).contentType("application/json")
                 .body("{\"device_id\":\"" + device + "\",\"secret_key\":\"wrong\"}").post("/claim")
                 .then().statusCode(400);
         api(user).get("/device/{id}", device).then().statusCode(200);
+    }
+
+    private static DemoUser newUser(String name) {
+        return given().baseUri(suite.gatewayUrl()).header("X-Admin-Key", suite.adminKey())
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"email\":\"" + shortId() + "@example.com\"}")
+                .post("/admin/users").then().statusCode(201).extract().as(DemoUser.class);
     }
 
     private void publish(String topic, String json) {
