@@ -13,9 +13,11 @@ import io.thingbus.broker.domain.GatewaySubdevices;
 import io.thingbus.broker.domain.KnownTokens;
 import io.thingbus.broker.domain.SessionEvents;
 import io.thingbus.broker.domain.SharedAttributePush;
+import io.thingbus.broker.domain.SubdeviceOwnership;
 import io.thingbus.broker.domain.ThingScaleAccessPolicy;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
 import io.thingbus.broker.domain.ThingScaleTopicParser;
+import io.thingbus.broker.domain.UplinkSink;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -106,6 +108,12 @@ public class BrokerBeans {
     @Singleton
     GatewaySubdevices gatewaySubdevices(ClaimedDevices claims) {
         return new GatewaySubdevices(claims);
+    }
+
+    @Produces
+    @Singleton
+    SubdeviceOwnership subdeviceOwnership(ClaimedDevices claims, GatewaySubdevices subdevices, UplinkSink uplinks) {
+        return new SubdeviceOwnership(claims, subdevices, uplinks, Clock.systemUTC());
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.thingbus.broker;
 import static io.restassured.RestAssured.given;
 import static io.thingbus.broker.MqttClients.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.RpcResponseRecord;
+import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
@@ -47,6 +49,7 @@ class ClaimedDeviceIT {
     private static final String ATTRIBUTES = "v1/gateway/attributes";
     private static final String DEVICE = "Device A";
     private static final String CLAIMS_KNOWN = "thingbus_broker_device_claims_known";
+    private static final String REANNOUNCED = "thingbus_broker_subdevice_reannouncements_total{outcome=\"sent\"}";
     private static final String CLIENT_NOT_VALID =
             "thingbus_broker_downlinks_total{outcome=\"skipped\",reason=\"client_not_valid\"}";
 
@@ -183,6 +186,62 @@ class ClaimedDeviceIT {
     }
 
     @Test
+    void aClaimWhileTheGatewayHasTheDeviceConnected_reannouncesItUnderTheClaimer_andATombstoneGivesItBack()
+            throws Exception {
+        Mqtt5BlockingClient client = gateway.connect5(mqttPort);
+        try (KafkaTopicReader lifecycle = new KafkaTopicReader(kafka, Topics.LIFECYCLE)) {
+            publish(client, "v1/gateway/connect", "{\"device\":\"Device A\",\"type\":\"thermostat\"}");
+            SubdeviceEventRecord announced = subdeviceEvents(lifecycle, 1).get(0);
+            double reannouncedBefore = BrokerMetricsReader.value(REANNOUNCED);
+
+            claimAndAwait();
+            List<ConsumerRecord<String, byte[]>> afterClaim = subdeviceRecords(lifecycle, 3);
+
+            assertThat(decode(afterClaim)).extracting(SubdeviceEventRecord::event, SubdeviceEventRecord::deviceTenant)
+                    .containsExactly(tuple("connected", null), tuple("disconnected", null),
+                            tuple("connected", claimer.tenant()));
+            SubdeviceEventRecord toClaimer = decode(afterClaim).get(2);
+            assertThat(toClaimer.deviceKey().asString()).isEqualTo(claimer.key(DEVICE));
+            assertThat(toClaimer.deviceType()).isEqualTo("thermostat");
+            assertThat(toClaimer.key()).isEqualTo(gateway.lifecycleKey());
+            assertThat(toClaimer.connectionId()).isEqualTo(announced.connectionId());
+            assertThat(toClaimer.tokenHash()).isEqualTo(announced.tokenHash());
+            assertThat(toClaimer.broker()).isEqualTo(announced.broker());
+            assertThat(KafkaTopicReader.header(afterClaim.get(2), "mqtt_topic")).as("not made from a publish").isNull();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> BrokerMetricsReader.value(REANNOUNCED) >= reannouncedBefore + 1);
+
+            registry.reclaim(owner, DEVICE);
+
+            assertThat(decode(subdeviceRecords(lifecycle, 5)).subList(3, 5))
+                    .extracting(SubdeviceEventRecord::event, SubdeviceEventRecord::deviceTenant)
+                    .containsExactly(tuple("disconnected", claimer.tenant()), tuple("connected", null));
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void telemetryOfAClaimedDevice_carriesNoTokenHash_whileTheGatewaysOwnDevicesCarryTheGatewaysToken() {
+        claimAndAwait();
+        Mqtt5BlockingClient client = gateway.connect5(mqttPort);
+        try (TelemetryReader telemetry = new TelemetryReader(kafka)) {
+            publish(client, "v1/gateway/telemetry", "{\"Device A\":{\"t\":4},\"Device B\":{\"t\":5}}");
+
+            ConsumerRecord<String, byte[]> claimed = telemetry.recordsUntil(claimer.key(DEVICE), utf8("{\"t\":4}"))
+                    .get(0);
+            ConsumerRecord<String, byte[]> own = telemetry.recordsUntil(owner.key("Device B"), utf8("{\"t\":5}"))
+                    .get(0);
+
+            assertThat(KafkaTopicReader.header(claimed, "tb_token_hash")).isNull();
+            assertThat(TelemetryReader.decode(claimed).tokenHash()).isEmpty();
+            assertThat(KafkaTopicReader.header(own, "tb_token_hash")).isEqualTo(SecretHash.of(owner.token()).value());
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
     void malformedClaimRecords_areCountedAndSkipped_andLaterClaimsStillApply() {
         String malformed = "thingbus_broker_device_claim_records_malformed_total";
         double before = BrokerMetricsReader.value(malformed);
@@ -213,6 +272,20 @@ class ClaimedDeviceIT {
         List<ConsumerRecord<String, byte[]>> records = lifecycle.recordsUntil(gateway.lifecycleKey(),
                 r -> SubdeviceEventRecord.TYPE.equals(KafkaTopicReader.header(r, "ce_type")));
         return SubdeviceEventRecord.CODEC.decode(records.get(records.size() - 1).value());
+    }
+
+    /** The gateway's first {@code count} sub-device event records read from {@code lifecycle}. */
+    private List<ConsumerRecord<String, byte[]>> subdeviceRecords(KafkaTopicReader lifecycle, int count) {
+        return lifecycle.first(gateway.lifecycleKey(),
+                r -> SubdeviceEventRecord.TYPE.equals(KafkaTopicReader.header(r, "ce_type")), count);
+    }
+
+    private List<SubdeviceEventRecord> subdeviceEvents(KafkaTopicReader lifecycle, int count) {
+        return decode(subdeviceRecords(lifecycle, count));
+    }
+
+    private static List<SubdeviceEventRecord> decode(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> SubdeviceEventRecord.CODEC.decode(r.value())).toList();
     }
 
     /** Sends the gateway a marker from its own user and asserts that it is the first message it receives. */

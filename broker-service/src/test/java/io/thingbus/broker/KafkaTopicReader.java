@@ -68,6 +68,17 @@ public final class KafkaTopicReader implements AutoCloseable {
         return seen.stream().filter(r -> key.equals(r.key())).limit(count).toList();
     }
 
+    /** The first {@code count} records with {@code key} that satisfy {@code filter}, in order. */
+    public List<ConsumerRecord<String, byte[]>> first(String key, Predicate<ConsumerRecord<String, byte[]>> filter,
+            int count) {
+        Predicate<ConsumerRecord<String, byte[]>> wanted = r -> key.equals(r.key()) && filter.test(r);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().filter(wanted).count() >= count;
+        });
+        return seen.stream().filter(wanted).limit(count).toList();
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         return KafkaHeaders.value(record.headers(), name).orElse(null);
     }

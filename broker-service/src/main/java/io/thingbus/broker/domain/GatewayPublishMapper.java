@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  * user, or the user who claimed the device away from it. Telemetry, attributes, attribute requests, RPC answers and
  * claim requests carry that owner as their tenant (key {@code <owner>/<device>}); a sub-device event keeps the
  * gateway's tenant and key (one gateway's events stay in order) and names the owner in {@code device_tenant} when it
- * is another user.
+ * is another user. Telemetry carries the gateway's token hash ({@code tb_token_hash}) only for the gateway's own
+ * user's devices: a claimed device's data is its owner's, and the gateway's token is not one of the owner's.
  *
  * <p>A message that is not JSON, not an object or misses a required field is refused as a whole. In batches
  * (telemetry, attributes, claim) an invalid entry is left out and listed while the valid ones are forwarded; a batch
@@ -129,10 +130,10 @@ public final class GatewayPublishMapper {
     }
 
     private Uplink telemetry(DeviceId device, Optional<Instant> time, ObjectNode values, Context context) {
-        TelemetryRecord record = new TelemetryRecord(ids.get(), time.orElse(context.at()), source,
-                context.ownerOf(device), device, Optional.empty(), PayloadFormat.JSON,
-                Optional.of(context.origin()), GatewayJson.bytes(values),
-                Optional.of(context.connection().identity().token().hash()));
+        TenantId owner = context.ownerOf(device);
+        TelemetryRecord record = new TelemetryRecord(ids.get(), time.orElse(context.at()), source, owner, device,
+                Optional.empty(), PayloadFormat.JSON, Optional.of(context.origin()), GatewayJson.bytes(values),
+                context.tokenHashFor(owner));
         return new Uplink.Telemetry(record, context.at());
     }
 
@@ -223,6 +224,14 @@ public final class GatewayPublishMapper {
         /** The current owner of the sub-device the gateway names {@code device}. */
         TenantId ownerOf(DeviceId device) {
             return ownersSeen.computeIfAbsent(device, d -> owners.ownerOf(gatewayTenant(), d));
+        }
+
+        /**
+         * The gateway's token hash for a record of {@code owner}'s device: only when that is the gateway's own user —
+         * the token is not one of another owner's, and must not be read as such.
+         */
+        Optional<SecretHash> tokenHashFor(TenantId owner) {
+            return owner.equals(gatewayTenant()) ? Optional.of(connection.identity().token().hash()) : Optional.empty();
         }
     }
 }

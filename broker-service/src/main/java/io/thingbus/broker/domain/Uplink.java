@@ -9,10 +9,12 @@ import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TelemetryRecord;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One record an accepted publish becomes, with the MQTT side it came from. The {@link UplinkSink} knows which topic
- * each kind goes to. A gateway publish may become several.
+ * each kind goes to. A gateway publish may become several; the edge also makes sub-device events on its own
+ * (re-announcements, {@link SubdeviceOwnership}).
  */
 public sealed interface Uplink {
 
@@ -30,11 +32,24 @@ public sealed interface Uplink {
         }
     }
 
-    /** A gateway's sub-device connected or disconnected. */
-    record SubdeviceEvent(SubdeviceEventRecord record, MqttOrigin origin) implements Uplink {
+    /**
+     * A gateway's sub-device connected or disconnected. {@code origin} is the gateway's publish that said so; empty
+     * when the edge re-announces the device on its own because its owner changed (see {@link SubdeviceOwnership}).
+     */
+    record SubdeviceEvent(SubdeviceEventRecord record, Optional<MqttOrigin> origin) implements Uplink {
         public SubdeviceEvent {
             Objects.requireNonNull(record, "record");
             Objects.requireNonNull(origin, "origin");
+        }
+
+        /** What the gateway announced in a publish made on {@code origin}. */
+        public SubdeviceEvent(SubdeviceEventRecord record, MqttOrigin origin) {
+            this(record, Optional.of(Objects.requireNonNull(origin, "origin")));
+        }
+
+        /** An event the edge makes without a publish: a device re-announced under its new owner. */
+        public static SubdeviceEvent reannounced(SubdeviceEventRecord record) {
+            return new SubdeviceEvent(record, Optional.empty());
         }
 
         @Override

@@ -1,15 +1,17 @@
 package io.thingbus.broker.messaging;
 
-import io.thingbus.broker.domain.ClaimedDevices;
+import io.thingbus.broker.domain.Reannounced;
+import io.thingbus.broker.domain.SubdeviceOwnership;
 import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.MalformedRecordException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Applies one record of the compacted device claims topic to the local {@link ClaimedDevices}: key = the former
- * {@link DeviceKey} ({@code <former tenant>/<device id>}, UTF-8), value = a {@link DeviceClaimRecord} (JSON) naming
- * who claimed the device away, or null (a tombstone): the former owner has the device again.
+ * Applies one record of the compacted device claims topic through the {@link SubdeviceOwnership} (to the local
+ * claims, re-announcing the sub-devices whose owner changed): key = the former {@link DeviceKey}
+ * ({@code <former tenant>/<device id>}, UTF-8), value = a {@link DeviceClaimRecord} (JSON) naming who claimed the
+ * device away, or null (a tombstone): the former owner has the device again.
  */
 final class DeviceClaimRecords {
 
@@ -17,20 +19,20 @@ final class DeviceClaimRecords {
     }
 
     /**
+     * @return what the record made this instance re-announce
      * @throws MalformedRecordException when the key is not a device key, the value not a claim record, or the record's
-     *         {@code tenant}/{@code device_id} differ from its key; {@code claims} is then unchanged
+     *         {@code tenant}/{@code device_id} differ from its key; nothing is applied then
      */
-    static void apply(byte[] key, byte[] value, ClaimedDevices claims) {
+    static Reannounced apply(byte[] key, byte[] value, SubdeviceOwnership ownership) {
         DeviceKey former = keyOf(key);
         if (value == null) {
-            claims.reclaimed(former);
-            return;
+            return ownership.reclaimed(former);
         }
         DeviceClaimRecord record = DeviceClaimRecord.CODEC.decode(value);
         if (!record.key().equals(former)) {
             throw new MalformedRecordException("the record's tenant and device_id differ from its key");
         }
-        claims.claimed(former, record.claimedBy());
+        return ownership.claimed(former, record.claimedBy());
     }
 
     private static DeviceKey keyOf(byte[] key) {

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Neither {@code send} blocks: records go to a {@link SerialKafkaSender}, whose queue is bounded by
  * {@code thingbus.broker.kafka.max-pending}; when it is full the send fails at once. One sender thread keeps the
- * order of the calls.
+ * order in which the calls were made, whichever threads made them.
  */
 @Singleton
 public class KafkaUplinkPublisher implements TelemetrySink, UplinkSink {

@@ -17,6 +17,7 @@ import io.thingbus.kafka.KafkaHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -31,7 +32,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * mode ({@code ce_specversion}, {@code ce_id}, {@code ce_type} = the record's type, {@code ce_source},
  * {@code ce_time} = the record's {@code at}, {@code ce_subject} = the device), {@code content-type:
  * application/json}, {@code tb_tenant}, {@code tb_device} and the MQTT origin ({@code mqtt_topic}, {@code mqtt_qos},
- * {@code mqtt_retain}, {@code mqtt_client_id}, {@code mqtt_up_<name>}); timestamp = {@code at}.</li>
+ * {@code mqtt_retain}, {@code mqtt_client_id}, {@code mqtt_up_<name>}; none for a sub-device event the edge made
+ * without a publish, a re-announcement); timestamp = {@code at}.</li>
  * </ul>
  */
 final class UplinkRecords {
@@ -70,22 +72,22 @@ final class UplinkRecords {
         if (uplink instanceof Uplink.AttributeUpdate update) {
             AttributeUpdateRecord r = update.record();
             return new Control(Topics.ATTRIBUTES, r.key().asString(), AttributeUpdateRecord.TYPE, r.tenant(),
-                    r.deviceId(), r.at(), AttributeUpdateRecord.CODEC.encode(r), update.origin());
+                    r.deviceId(), r.at(), AttributeUpdateRecord.CODEC.encode(r), Optional.of(update.origin()));
         }
         if (uplink instanceof Uplink.AttributeRequest request) {
             AttributeRequestRecord r = request.record();
             return new Control(Topics.DEVICE_REQUESTS, r.key().asString(), AttributeRequestRecord.TYPE, r.tenant(),
-                    r.deviceId(), r.at(), AttributeRequestRecord.CODEC.encode(r), request.origin());
+                    r.deviceId(), r.at(), AttributeRequestRecord.CODEC.encode(r), Optional.of(request.origin()));
         }
         if (uplink instanceof Uplink.RpcResponse response) {
             RpcResponseRecord r = response.record();
             return new Control(Topics.DEVICE_REQUESTS, r.key().asString(), RpcResponseRecord.TYPE, r.tenant(),
-                    r.deviceId(), r.at(), RpcResponseRecord.CODEC.encode(r), response.origin());
+                    r.deviceId(), r.at(), RpcResponseRecord.CODEC.encode(r), Optional.of(response.origin()));
         }
         Uplink.ClaimRequest claim = (Uplink.ClaimRequest) uplink;
         ClaimRequestRecord r = claim.record();
         return new Control(Topics.DEVICE_REQUESTS, r.key().asString(), ClaimRequestRecord.TYPE, r.tenant(),
-                r.deviceId(), r.at(), ClaimRequestRecord.CODEC.encode(r), claim.origin());
+                r.deviceId(), r.at(), ClaimRequestRecord.CODEC.encode(r), Optional.of(claim.origin()));
     }
 
     private static List<Header> headers(Control control, String id, String source) {
@@ -99,14 +101,17 @@ final class UplinkRecords {
         headers.add(new Header(RecordHeaders.CONTENT_TYPE, JSON));
         headers.add(new Header(RecordHeaders.TENANT, control.tenant().value()));
         headers.add(new Header(RecordHeaders.DEVICE, control.device().value()));
-        MqttOrigin origin = control.origin();
+        control.origin().ifPresent(origin -> addMqttHeaders(headers, origin));
+        return headers;
+    }
+
+    private static void addMqttHeaders(List<Header> headers, MqttOrigin origin) {
         headers.add(new Header(RecordHeaders.MQTT_TOPIC, origin.topic()));
         headers.add(new Header(RecordHeaders.MQTT_QOS, Integer.toString(origin.qos())));
         headers.add(new Header(RecordHeaders.MQTT_RETAIN, Boolean.toString(origin.retain())));
         headers.add(new Header(RecordHeaders.MQTT_CLIENT_ID, origin.clientId()));
         origin.userProperties().forEach(p ->
                 headers.add(new Header(RecordHeaders.MQTT_USER_PROPERTY_PREFIX + p.name(), p.value())));
-        return headers;
     }
 
     private static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record,
@@ -117,6 +122,6 @@ final class UplinkRecords {
 
     /** What a control record's Kafka form is made of. */
     private record Control(String topic, String key, String type, TenantId tenant, DeviceId device, Instant at,
-            byte[] value, MqttOrigin origin) {
+            byte[] value, Optional<MqttOrigin> origin) {
     }
 }

@@ -7,6 +7,7 @@ import io.thingbus.broker.domain.GatewayPublishMapper;
 import io.thingbus.broker.domain.GatewaySubdevices;
 import io.thingbus.broker.domain.GatewayTopic;
 import io.thingbus.broker.domain.MqttConnection;
+import io.thingbus.broker.domain.SubdeviceOwnership;
 import io.thingbus.broker.domain.Uplink;
 import io.thingbus.broker.domain.UplinkSink;
 import java.time.Duration;
@@ -28,7 +29,10 @@ import org.jboss.logging.Logger;
  * <li>QoS 0: forwarded without holding the gateway; a failure is only counted.</li>
  * </ul>
  * Invalid entries of a batch are left out and counted; sub-device connects and disconnects update the
- * {@link GatewaySubdevices} of the connection. Never blocks a HiveMQ thread; shared by all connections.
+ * {@link GatewaySubdevices} of the connection. Deciding (which resolves the owners of the sub-devices), tracking and
+ * handing the records to the sink are one step of {@link SubdeviceOwnership#duringPublish}, so a claim applied
+ * meanwhile is re-announced after this publish's records, never before. Never blocks a HiveMQ thread (it waits only
+ * while a claims record is applied: map operations); shared by all connections.
  */
 final class GatewayPublishHandler {
 
@@ -36,15 +40,17 @@ final class GatewayPublishHandler {
 
     private final GatewayPublishMapper mapper;
     private final GatewaySubdevices subdevices;
+    private final SubdeviceOwnership ownership;
     private final UplinkSink sink;
     private final BrokerMetrics metrics;
     private final Duration ackTimeout;
 
     /** @param ackTimeout how long a QoS 1/2 acknowledgement may wait for the sink at most */
-    GatewayPublishHandler(GatewayPublishMapper mapper, GatewaySubdevices subdevices, UplinkSink sink,
-            BrokerMetrics metrics, Duration ackTimeout) {
+    GatewayPublishHandler(GatewayPublishMapper mapper, GatewaySubdevices subdevices, SubdeviceOwnership ownership,
+            UplinkSink sink, BrokerMetrics metrics, Duration ackTimeout) {
         this.mapper = mapper;
         this.subdevices = subdevices;
+        this.ownership = ownership;
         this.sink = sink;
         this.metrics = metrics;
         this.ackTimeout = ackTimeout;
@@ -52,6 +58,10 @@ final class GatewayPublishHandler {
 
     /** Decides a gateway publish of an authenticated connection whose token is still valid. */
     void handle(PublishInboundInput input, PublishInboundOutput output) {
+        ownership.duringPublish(() -> decideAndForward(input, output));
+    }
+
+    private void decideAndForward(PublishInboundInput input, PublishInboundOutput output) {
         String clientId = input.getClientInformation().getClientId();
         MqttConnection connection = ConnectionIdentities.connection(input.getConnectionInformation(), clientId)
                 .orElseThrow(() -> new IllegalStateException("a publish of an unauthenticated connection"));
@@ -63,7 +73,7 @@ final class GatewayPublishHandler {
         }
         GatewayDecision.Forward forward = (GatewayDecision.Forward) decision;
         countSkipped(input.getPublishPacket().getTopic(), clientId, forward);
-        track(connection, forward.records());
+        track(forward.records());
         forward(forward.records(), input.getPublishPacket().getQos().getQosNumber(), output);
     }
 
@@ -80,10 +90,10 @@ final class GatewayPublishHandler {
         });
     }
 
-    private void track(MqttConnection connection, List<Uplink> records) {
+    private void track(List<Uplink> records) {
         for (Uplink record : records) {
             if (record instanceof Uplink.SubdeviceEvent event) {
-                subdevices.apply(connection, event.record());
+                subdevices.apply(event.record());
             }
         }
     }

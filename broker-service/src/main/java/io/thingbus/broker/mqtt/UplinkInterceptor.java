@@ -11,6 +11,7 @@ import io.thingbus.broker.domain.GatewayPublishMapper;
 import io.thingbus.broker.domain.GatewaySubdevices;
 import io.thingbus.broker.domain.GatewayTopic;
 import io.thingbus.broker.domain.Refusal;
+import io.thingbus.broker.domain.SubdeviceOwnership;
 import io.thingbus.broker.domain.TelemetrySink;
 import io.thingbus.broker.domain.ThingScalePublishMapper;
 import io.thingbus.broker.domain.UplinkSink;
@@ -46,10 +47,11 @@ final class UplinkInterceptor implements PublishInboundInterceptor {
     @Inject
     UplinkInterceptor(KafkaForwardingConfig forwarding, DeviceAuthenticator authenticator,
             ThingScalePublishMapper thingScaleMapper, TelemetrySink telemetry, GatewayPublishMapper gatewayMapper,
-            GatewaySubdevices subdevices, UplinkSink uplinks, BrokerMetrics metrics) {
+            GatewaySubdevices subdevices, SubdeviceOwnership ownership, UplinkSink uplinks, BrokerMetrics metrics) {
         this(authenticator,
                 new ThingScalePublishHandler(thingScaleMapper, telemetry, metrics, ackTimeout(forwarding)),
-                new GatewayPublishHandler(gatewayMapper, subdevices, uplinks, metrics, ackTimeout(forwarding)),
+                new GatewayPublishHandler(gatewayMapper, subdevices, ownership, uplinks, metrics,
+                        ackTimeout(forwarding)),
                 metrics);
     }
 

@@ -274,8 +274,29 @@ class GatewayPublishMapperTest {
                 "{\"Device A\":{\"t\":1},\"Device B\":{\"t\":2}}"));
 
         assertThat(telemetry(records, 0).key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-        assertThat(telemetry(records, 0).tokenHash()).contains(TOKEN.hash());
         assertThat(telemetry(records, 1).key()).isEqualTo(DeviceKey.of(TENANT, OWN));
+    }
+
+    @Test
+    void telemetryOfAClaimedDevice_carriesNoTokenHash_whileTheGatewaysOwnDevices_carryTheGatewaysToken() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+
+        List<Uplink> records = forwarded(decide("v1/gateway/telemetry",
+                "{\"Device A\":{\"t\":1},\"Device B\":{\"t\":2}}"));
+
+        assertThat(telemetry(records, 0).tokenHash()).as("the claimer's device").isEmpty();
+        assertThat(telemetry(records, 0).headers()).extracting(Header::name).doesNotContain("tb_token_hash");
+        assertThat(telemetry(records, 1).tokenHash()).as("the gateway user's device").contains(TOKEN.hash());
+    }
+
+    @Test
+    void subdeviceEventsOfAClaimedDevice_keepTheGatewaysTokenHash() {
+        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
+
+        SubdeviceEventRecord connected = single(decide("v1/gateway/connect", "{\"device\":\"Device A\"}"),
+                Uplink.SubdeviceEvent.class).record();
+
+        assertThat(connected.tokenHash()).isEqualTo(TOKEN.hash());
     }
 
     @Test

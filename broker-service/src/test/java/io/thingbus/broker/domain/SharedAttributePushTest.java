@@ -28,7 +28,7 @@ class SharedAttributePushTest {
 
     @Test
     void sharedUpdate_ofAConnectedSubdevice_goesToItsGatewayOnly_inTheThingsBoardForm() throws IOException {
-        subdevices.connected(gateway("gw-1"), DEVICE);
+        subdevices.apply(TestSubdeviceEvents.connected(gateway("gw-1"), DEVICE));
 
         List<OutboundMessage> messages = push.messagesFor(update("shared", "{\"attribute1\":\"value1\",\"n\":42}"));
 
@@ -45,7 +45,7 @@ class SharedAttributePushTest {
 
     @Test
     void deletedKeys_areListedAsDeleted() throws IOException {
-        subdevices.connected(gateway("gw-1"), DEVICE);
+        subdevices.apply(TestSubdeviceEvents.connected(gateway("gw-1"), DEVICE));
 
         OutboundMessage message = push.messagesFor(update("shared", "{\"keep\":1,\"gone\":null}")).get(0);
 
@@ -56,7 +56,7 @@ class SharedAttributePushTest {
 
     @Test
     void clientScopeUpdates_andDevicesNoGatewayHereConnected_giveNoMessage() {
-        subdevices.connected(gateway("gw-1"), DEVICE);
+        subdevices.apply(TestSubdeviceEvents.connected(gateway("gw-1"), DEVICE));
 
         assertThat(push.messagesFor(update("client", "{\"k\":1}"))).isEmpty();
         assertThat(push.messagesFor(new AttributeUpdateRecord(TENANT, DeviceId.of("Device B"), "shared",
@@ -68,7 +68,7 @@ class SharedAttributePushTest {
     @Test
     void sharedUpdateOfTheClaimer_reachesTheFormerOwnersGatewayThatCarriesTheDevice() throws IOException {
         TenantId claimer = TenantId.of("Uclaimer01");
-        subdevices.connected(gateway("gw-1"), DEVICE);
+        subdevices.apply(TestSubdeviceEvents.connected(gateway("gw-1"), DEVICE));
         claims.claimed(DeviceKey.of(TENANT, DEVICE), claimer);
 
         List<OutboundMessage> messages = push.messagesFor(new AttributeUpdateRecord(claimer, DEVICE, "shared",

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thingbus.broker.domain.ClaimedDevices;
+import io.thingbus.broker.domain.GatewaySubdevices;
+import io.thingbus.broker.domain.SubdeviceOwnership;
 import io.thingbus.contracts.DeviceClaimRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class DeviceClaimRecordsTest {
@@ -20,18 +24,20 @@ class DeviceClaimRecordsTest {
     private static final DeviceId DEVICE = DeviceId.of("Device A");
 
     private final ClaimedDevices claims = new ClaimedDevices();
+    private final SubdeviceOwnership ownership = new SubdeviceOwnership(claims, new GatewaySubdevices(claims),
+            records -> CompletableFuture.completedFuture(null), Clock.systemUTC());
 
     @Test
     void record_putsTheDeviceUnderTheClaimer() {
-        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), claims);
+        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), ownership);
 
         assertThat(claims.ownerOf(FORMER, DEVICE)).isEqualTo(CLAIMER);
     }
 
     @Test
     void tombstone_givesTheDeviceBack() {
-        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), claims);
-        DeviceClaimRecords.apply(key(FORMER, DEVICE), null, claims);
+        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), ownership);
+        DeviceClaimRecords.apply(key(FORMER, DEVICE), null, ownership);
 
         assertThat(claims.ownerOf(FORMER, DEVICE)).isEqualTo(FORMER);
         assertThat(claims.size()).isZero();
@@ -39,20 +45,20 @@ class DeviceClaimRecordsTest {
 
     @Test
     void malformedRecords_areRejectedWithoutChangingTheClaims() {
-        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), claims);
+        DeviceClaimRecords.apply(key(FORMER, DEVICE), value(FORMER, DEVICE, CLAIMER), ownership);
 
-        assertThatThrownBy(() -> DeviceClaimRecords.apply(null, value(FORMER, DEVICE, CLAIMER), claims))
+        assertThatThrownBy(() -> DeviceClaimRecords.apply(null, value(FORMER, DEVICE, CLAIMER), ownership))
                 .isInstanceOf(MalformedRecordException.class);
-        assertThatThrownBy(() -> DeviceClaimRecords.apply(utf8("no-slash"), null, claims))
+        assertThatThrownBy(() -> DeviceClaimRecords.apply(utf8("no-slash"), null, ownership))
                 .isInstanceOf(MalformedRecordException.class);
-        assertThatThrownBy(() -> DeviceClaimRecords.apply(key(FORMER, DEVICE), utf8("{"), claims))
+        assertThatThrownBy(() -> DeviceClaimRecords.apply(key(FORMER, DEVICE), utf8("{"), ownership))
                 .isInstanceOf(MalformedRecordException.class);
         assertThatThrownBy(() -> DeviceClaimRecords.apply(key(FORMER, DEVICE), utf8("{\"tenant\":\""
                 + FORMER.value() + "\",\"device_id\":\"Device A\",\"claimed_by\":\"" + FORMER.value()
-                + "\",\"claimed_at\":\"2026-11-21T10:00:00Z\"}"), claims))
+                + "\",\"claimed_at\":\"2026-11-21T10:00:00Z\"}"), ownership))
                 .isInstanceOf(MalformedRecordException.class);
         assertThatThrownBy(() -> DeviceClaimRecords.apply(key(FORMER, DeviceId.of("Device B")),
-                value(FORMER, DEVICE, TenantId.of("Uother0001")), claims))
+                value(FORMER, DEVICE, TenantId.of("Uother0001")), ownership))
                 .isInstanceOf(MalformedRecordException.class);
 
         assertThat(claims.ownerOf(FORMER, DEVICE)).isEqualTo(CLAIMER);

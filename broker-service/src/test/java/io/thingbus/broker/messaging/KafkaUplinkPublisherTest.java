@@ -89,6 +89,22 @@ class KafkaUplinkPublisherTest {
     }
 
     @Test
+    void reannouncedSubdeviceEvent_goesToTheGatewaysLifecycleKey_withCloudEventsHeaders_butNoMqttHeaders() {
+        SubdeviceEventRecord event = new SubdeviceEventRecord(SubdeviceEventRecord.CONNECTED, TENANT, DEVICE,
+                "thermostat", GATEWAY, "gw-1", "c-1", "edge-1", TOKEN_HASH, AT, TenantId.of("Uclaimer01"));
+
+        ProducerRecord<String, byte[]> kafka = UplinkRecords.of(Uplink.SubdeviceEvent.reannounced(event), "ce-1",
+                "//thingbus/broker-service/edge-1");
+
+        assertThat(kafka.topic()).isEqualTo(Topics.LIFECYCLE);
+        assertThat(kafka.key()).isEqualTo("Uab12cd34ef/gw-1");
+        assertThat(SubdeviceEventRecord.CODEC.decode(kafka.value())).isEqualTo(event);
+        Map<String, String> expected = expectedHeaders(SubdeviceEventRecord.TYPE);
+        expected.keySet().removeIf(name -> name.startsWith("mqtt_"));
+        assertThat(headers(kafka)).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
     void attributeUpdate_goesToTheAttributesTopic_keyedByTheDevice() {
         ObjectNode values = JsonNodeFactory.instance.objectNode().put("firmware", "1.2");
         AttributeUpdateRecord update = new AttributeUpdateRecord(TENANT, DEVICE, AttributeUpdateRecord.CLIENT, values,
