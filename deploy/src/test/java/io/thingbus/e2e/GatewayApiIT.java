@@ -153,12 +153,17 @@ class GatewayApiIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> api(claimer).contentType("application/json")
                 .body("{\"device_id\":\"" + device + "\",\"secret_key\":\"s3cret\"}").post("/claim").statusCode() == 201);
 
-        // The gateway announces the device again: once the broker knows the claim, the link is the new owner's.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            publish("v1/gateway/connect", "{\"device\":\"" + device + "\"}");
-            JsonNode view = JSON.readTree(api(claimer).get("/device/{id}", device).asString());
-            return gatewayId.equals(view.path("gateway_id").asText()) && view.path("connected").asBoolean();
-        });
+        // The gateway does not announce the device again: the broker re-announces it under its new owner.
+        await().atMost(Duration.ofSeconds(60)).until(() -> api(claimer).get("/session/devices").jsonPath()
+                .getList("findAll { it.device_id == '" + device + "' }.via_gateway.gateway_id").contains(gatewayId));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> api(claimer)
+                .contentType("application/json").body("{\"method\":\"ping\",\"params\":{},\"one_way\":true}")
+                .post("/rpc/{id}", device).statusCode() == 202);
+        JsonNode ping = awaitMessage("v1/gateway/rpc", m -> device.equals(m.path("device").asText()));
+        assertThat(ping.path("data").path("method").asText()).isEqualTo("ping");
+        JsonNode view = JSON.readTree(api(claimer).get("/device/{id}", device).asString());
+        assertThat(view.path("gateway_id").asText()).isEqualTo(gatewayId);
+        assertThat(view.path("connected").asBoolean()).isTrue();
 
         Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         publish("v1/gateway/telemetry", "{\"" + device + "\":[{\"ts\":" + at.toEpochMilli()
