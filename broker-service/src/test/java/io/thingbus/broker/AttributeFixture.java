@@ -1,32 +1,40 @@
 package io.thingbus.broker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingbus.contracts.AttributeUpdateRecord;
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.RecordHeaders;
 import io.thingbus.contracts.Topics;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What device-service does for the edge: writes attribute updates (shared ones set by users) to the attributes topic. */
 public final class AttributeFixture implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestProducer producer;
 
     public AttributeFixture(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new TestProducer(bootstrapServers);
+    }
+
+    /** A shared attribute update a user of {@code owner}'s tenant set for {@code device}: {@code values} is JSON. */
+    public static AttributeUpdateRecord shared(TestDevice owner, String device, String values) {
+        return update(owner, device, "shared", values);
+    }
+
+    /** An attribute update of {@code scope} for {@code device}, not from a gateway: {@code values} is JSON. */
+    public static AttributeUpdateRecord update(TestDevice owner, String device, String scope, String values) {
+        return new AttributeUpdateRecord(owner.tenant(), DeviceId.of(device), scope, json(values), null,
+                Instant.now());
     }
 
     public void send(AttributeUpdateRecord update) {
@@ -43,13 +51,14 @@ public final class AttributeFixture implements AutoCloseable {
 
     /** Writes anything to the attributes topic (for malformed-record tests). */
     public void sendRaw(String key, byte[] value, List<Header> headers) {
+        producer.send(new ProducerRecord<>(Topics.ATTRIBUTES, null, key, value, headers));
+    }
+
+    private static ObjectNode json(String text) {
         try {
-            producer.send(new ProducerRecord<>(Topics.ATTRIBUTES, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write to " + Topics.ATTRIBUTES, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

@@ -2,13 +2,14 @@ package io.thingbus.broker;
 
 import static io.restassured.RestAssured.given;
 import static io.thingbus.broker.MqttClients.utf8;
+import static io.thingbus.broker.TestGateway.ATTRIBUTES;
+import static io.thingbus.broker.TestGateway.RPC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
@@ -16,15 +17,12 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.contracts.AttributeUpdateRecord;
-import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.Topics;
 import io.thingbus.testing.InfrastructureResource;
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,8 +43,6 @@ import org.junit.jupiter.api.Test;
 class ClaimedDeviceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RPC = "v1/gateway/rpc";
-    private static final String ATTRIBUTES = "v1/gateway/attributes";
     private static final String DEVICE = "Device A";
     private static final String CLAIMS_KNOWN = "thingbus_broker_device_claims_known";
     private static final String REANNOUNCED = "thingbus_broker_subdevice_reannouncements_total{outcome=\"sent\"}";
@@ -63,28 +59,23 @@ class ClaimedDeviceIT {
     private final TestDevice claimer = TestDevice.random();
     private final TestDevice stranger = TestDevice.random();
     private final TestGateway gateway = TestGateway.of(owner);
+    private TestPlatform platform;
     private KafkaFixture registry;
     private DownlinkFixture downlinks;
     private AttributeFixture attributes;
 
     @BeforeEach
     void registerTheGatewaysToken() {
-        registry = new KafkaFixture(kafka);
-        registry.grant(owner);
-        MqttClients.awaitAccepted(mqttPort, owner);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("checks.find { it.name == 'mqtt-edge' }.data.device-claims-current", equalTo(true))
-                .body("checks.find { it.name == 'mqtt-edge' }.data.attribute-push-assigned", equalTo(true)));
-        downlinks = new DownlinkFixture(kafka);
-        attributes = new AttributeFixture(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(owner)
+                .awaitReady("device-claims-current", "attribute-push-assigned");
+        registry = platform.registry();
+        downlinks = platform.downlinks();
+        attributes = platform.attributes();
     }
 
     @AfterEach
     void close() {
-        attributes.close();
-        downlinks.close();
-        registry.close();
+        platform.close();
     }
 
     @Test
@@ -134,8 +125,7 @@ class ClaimedDeviceIT {
 
             downlinks.send(as(claimer).message(RPC, DEVICE, "{\"device\":\"Device A\",\"data\":{\"id\":1}}"));
             Mqtt5Publish rpc = inbox.receive(30, TimeUnit.SECONDS).orElseThrow();
-            attributes.send(new AttributeUpdateRecord(claimer.tenant(), DeviceId.of(DEVICE), "shared",
-                    json("{\"interval\":30}"), null, Instant.now()));
+            attributes.send(AttributeFixture.shared(claimer, DEVICE, "{\"interval\":30}"));
             Mqtt5Publish push = inbox.receive(30, TimeUnit.SECONDS).orElseThrow();
 
             assertThat(rpc.getTopic().toString()).isEqualTo(RPC);
@@ -298,13 +288,5 @@ class ClaimedDeviceIT {
 
     private static void publish(Mqtt5BlockingClient client, String topic, String payload) {
         MqttClients.assertAccepted(MqttClients.publishQos1(client, topic, utf8(payload)));
-    }
-
-    private static ObjectNode json(String text) {
-        try {
-            return (ObjectNode) JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package io.thingbus.broker;
 
-import static io.restassured.RestAssured.given;
 import static io.thingbus.broker.MqttClients.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -47,25 +45,18 @@ class DownlinkDeliveryIT {
 
     private final TestDevice device = TestDevice.random();
     private final TestDevice otherDevice = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private DownlinkFixture downlinks;
 
     @BeforeEach
     void registerDevices() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        credentials.grant(otherDevice);
-        MqttClients.awaitAccepted(mqttPort, device);
-        MqttClients.awaitAccepted(mqttPort, otherDevice);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200).body("checks.find { it.name == 'mqtt-edge' }.data.downlink-assigned", equalTo(true)));
-        downlinks = new DownlinkFixture(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device, otherDevice).awaitReady("downlink-assigned");
+        downlinks = platform.downlinks();
     }
 
     @AfterEach
     void close() {
-        downlinks.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -119,8 +110,7 @@ class DownlinkDeliveryIT {
     void qos1Downlink_sentWhileAPersistentMqtt5SessionIsOffline_arrivesWhenItReconnects() throws Exception {
         String clientId = MqttClients.clientId(20);
         Mqtt5BlockingClient device1 = MqttClients.mqtt5(mqttPort, clientId);
-        device1.connectWith().cleanStart(true).sessionExpiryInterval(300).simpleAuth().username(device.user())
-                .password(utf8(device.token())).applySimpleAuth().send();
+        MqttClients.connectWith(device1, device).cleanStart(true).sessionExpiryInterval(300).send();
         MqttClients.subscribe(device1, device.token() + "/dev-1/subscribe");
         device1.disconnect();
 
@@ -130,8 +120,7 @@ class DownlinkDeliveryIT {
 
         Mqtt5BlockingClient again = MqttClients.mqtt5(mqttPort, clientId);
         try (var received = again.publishes(MqttGlobalPublishFilter.ALL)) {
-            var connack = again.connectWith().cleanStart(false).sessionExpiryInterval(300).simpleAuth()
-                    .username(device.user()).password(utf8(device.token())).applySimpleAuth().send();
+            var connack = MqttClients.connectWith(again, device).cleanStart(false).sessionExpiryInterval(300).send();
             assertThat(connack.isSessionPresent()).isTrue();
             Mqtt5Publish queued = received.receive(30, TimeUnit.SECONDS).orElseThrow();
             assertThat(queued.getPayloadAsBytes()).isEqualTo(utf8("{\"while\":\"offline\"}"));
@@ -144,8 +133,7 @@ class DownlinkDeliveryIT {
     void qos1Downlink_sentWhileAnMqtt311CleanSessionFalseClientIsOffline_arrivesWhenItReconnects() throws Exception {
         String clientId = MqttClients.clientId(23);
         Mqtt3BlockingClient device1 = MqttClients.mqtt3(mqttPort, clientId);
-        device1.connectWith().cleanSession(false).simpleAuth().username(device.user())
-                .password(utf8(device.token())).applySimpleAuth().send();
+        MqttClients.connectWith(device1, device).cleanSession(false).send();
         device1.subscribeWith().topicFilter(device.token() + "/#").qos(MqttQos.AT_LEAST_ONCE).send();
         device1.disconnect();
 
@@ -155,8 +143,7 @@ class DownlinkDeliveryIT {
 
         Mqtt3BlockingClient again = MqttClients.mqtt3(mqttPort, clientId);
         try (var received = again.publishes(MqttGlobalPublishFilter.ALL)) {
-            var connack = again.connectWith().cleanSession(false).simpleAuth().username(device.user())
-                    .password(utf8(device.token())).applySimpleAuth().send();
+            var connack = MqttClients.connectWith(again, device).cleanSession(false).send();
             assertThat(connack.isSessionPresent()).isTrue();
             Mqtt3Publish queued = received.receive(30, TimeUnit.SECONDS).orElseThrow();
             assertThat(queued.getTopic().toString()).isEqualTo(device.token() + "/dev-7/subscribe");
@@ -194,7 +181,7 @@ class DownlinkDeliveryIT {
     @Test
     void downlinkForATokenThatNeverConnectedHere_isSkippedAndCounted() {
         TestDevice neverConnected = TestDevice.random();
-        credentials.grant(neverConnected);
+        platform.registry().grant(neverConnected);
         String unknownToken = "thingbus_broker_downlinks_total{outcome=\"skipped\",reason=\"unknown_token\"}";
         double before = BrokerMetricsReader.value(unknownToken);
 

@@ -55,21 +55,18 @@ class GatewayApiIT {
 
     private final TestDevice account = TestDevice.random();
     private final TestGateway gateway = TestGateway.of(account);
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private DownlinkFixture downlinks;
 
     @BeforeEach
     void registerGatewayToken() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(account);
-        MqttClients.awaitAccepted(mqttPort, account);
-        downlinks = new DownlinkFixture(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(account);
+        downlinks = platform.downlinks();
     }
 
     @AfterEach
     void close() {
-        downlinks.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -375,8 +372,7 @@ class GatewayApiIT {
 
         var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
                 com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException.class,
-                () -> client.connectWith().simpleAuth().username(account.user()).password(utf8(account.token()))
-                        .applySimpleAuth()
+                () -> MqttClients.connectWith(client, account)
                         .willPublish().topic("v1/gateway/rpc").payload(utf8("{\"device\":\"x\"}")).applyWillPublish()
                         .send());
 

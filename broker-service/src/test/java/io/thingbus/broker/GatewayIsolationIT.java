@@ -1,14 +1,15 @@
 package io.thingbus.broker;
 
-import static io.restassured.RestAssured.given;
+import static io.thingbus.broker.AttributeFixture.shared;
 import static io.thingbus.broker.MqttClients.utf8;
+import static io.thingbus.broker.TestGateway.ATTRIBUTES;
+import static io.thingbus.broker.TestGateway.ATTRIBUTES_RESPONSE;
+import static io.thingbus.broker.TestGateway.RPC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
@@ -22,7 +23,6 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCo
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DownlinkRecord;
 import io.thingbus.testing.InfrastructureResource;
@@ -47,9 +47,6 @@ import org.junit.jupiter.api.Test;
 class GatewayIsolationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RPC = "v1/gateway/rpc";
-    private static final String ATTRIBUTES = "v1/gateway/attributes";
-    private static final String RESPONSE = "v1/gateway/attributes/response";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -59,29 +56,21 @@ class GatewayIsolationIT {
 
     private final TestDevice account = TestDevice.random();
     private final TestDevice otherAccount = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private DownlinkFixture downlinks;
     private AttributeFixture attributes;
 
     @BeforeEach
     void registerAccounts() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(account);
-        credentials.grant(otherAccount);
-        MqttClients.awaitAccepted(mqttPort, account);
-        MqttClients.awaitAccepted(mqttPort, otherAccount);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("checks.find { it.name == 'mqtt-edge' }.data.attribute-push-assigned", equalTo(true)));
-        downlinks = new DownlinkFixture(kafka);
-        attributes = new AttributeFixture(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(account, otherAccount)
+                .awaitReady("attribute-push-assigned");
+        downlinks = platform.downlinks();
+        attributes = platform.attributes();
     }
 
     @AfterEach
     void close() {
-        attributes.close();
-        downlinks.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -100,7 +89,8 @@ class GatewayIsolationIT {
                     utf8("{\"device\":\"Device A\",\"id\":1,\"data\":{\"secret\":1}}")));
             myClient.publishWith().topic(ATTRIBUTES).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                     .payload(utf8("{\"Device A\":{\"secret\":2}}")).send();
-            myClient.publishWith().topic(RESPONSE).qos(MqttQos.AT_MOST_ONCE).payload(utf8("{\"secret\":3}")).send();
+            myClient.publishWith().topic(ATTRIBUTES_RESPONSE).qos(MqttQos.AT_MOST_ONCE).payload(utf8("{\"secret\":3}"))
+                    .send();
             downlinks.send(mine.message(RPC, "Device A", "{\"device\":\"Device A\",\"data\":{\"id\":7}}"));
             downlinks.send(new DownlinkRecord(UUID.randomUUID().toString(), Instant.now(), "//thingbus/test",
                     account.tenant(), DeviceId.of("Device A"), RPC, Optional.empty(), 1, Optional.empty(),
@@ -129,7 +119,8 @@ class GatewayIsolationIT {
             subscribeToEverythingAllowed(firstClient);
             subscribeToEverythingAllowed(secondClient);
 
-            downlinks.send(first.message(RESPONSE, "Device A", "{\"id\":1,\"device\":\"Device A\",\"value\":\"v\"}"));
+            downlinks.send(first.message(ATTRIBUTES_RESPONSE, "Device A",
+                    "{\"id\":1,\"device\":\"Device A\",\"value\":\"v\"}"));
 
             assertThat(firstInbox.receive(30, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())
                     .isEqualTo(utf8("{\"id\":1,\"device\":\"Device A\",\"value\":\"v\"}"));
@@ -176,8 +167,7 @@ class GatewayIsolationIT {
             connectSubdevice(otherTenantClient, "Device A");
 
             attributes.send(shared(account, "Device A", "{\"targetTemperature\":21.5,\"mode\":null}"));
-            attributes.send(new AttributeUpdateRecord(account.tenant(), DeviceId.of("Device A"), "client",
-                    json("{\"reported\":1}"), null, Instant.now()));
+            attributes.send(AttributeFixture.update(account, "Device A", "client", "{\"reported\":1}"));
 
             Mqtt5Publish push = servingInbox.receive(30, TimeUnit.SECONDS).orElseThrow();
             assertThat(push.getTopic().toString()).isEqualTo(ATTRIBUTES);
@@ -248,26 +238,24 @@ class GatewayIsolationIT {
     void persistentSessionOfAGateway_isNotTakenOverByAnotherTenant_whileItIsOffline() {
         TestGateway mine = TestGateway.of(account);
         Mqtt5BlockingClient myClient = MqttClients.mqtt5(mqttPort, mine.clientId());
-        myClient.connectWith().cleanStart(true).sessionExpiryInterval(300).simpleAuth().username(account.user())
-                .password(utf8(account.token())).applySimpleAuth().send();
+        MqttClients.connectWith(myClient, account).cleanStart(true).sessionExpiryInterval(300).send();
         MqttClients.subscribe(myClient, RPC);
         myClient.disconnect();
 
         Mqtt5BlockingClient intruder = MqttClients.mqtt5(mqttPort, mine.clientId());
-        Mqtt5ConnAckException refused = catchThrowableOfType(Mqtt5ConnAckException.class, () -> intruder.connectWith()
-                .cleanStart(false).simpleAuth().username(otherAccount.user()).password(utf8(otherAccount.token()))
-                .applySimpleAuth().send());
+        Mqtt5ConnAckException refused = catchThrowableOfType(Mqtt5ConnAckException.class,
+                () -> MqttClients.connectWith(intruder, otherAccount).cleanStart(false).send());
 
-        assertThat(refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+        assertThat(refused.getMqttMessage().getReasonCode())
+                .isEqualTo(Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
         Mqtt5BlockingClient again = MqttClients.mqtt5(mqttPort, mine.clientId());
-        var connack = again.connectWith().cleanStart(false).sessionExpiryInterval(0).simpleAuth()
-                .username(account.user()).password(utf8(account.token())).applySimpleAuth().send();
+        var connack = MqttClients.connectWith(again, account).cleanStart(false).sessionExpiryInterval(0).send();
         assertThat(connack.isSessionPresent()).isTrue();
         again.disconnect();
     }
 
     private void subscribeToEverythingAllowed(Mqtt5BlockingClient client) {
-        for (String topic : new String[] {RPC, ATTRIBUTES, RESPONSE}) {
+        for (String topic : new String[] {RPC, ATTRIBUTES, ATTRIBUTES_RESPONSE}) {
             assertThat(MqttClients.subscribe(client, topic).get(0).isError()).as(topic).isFalse();
         }
     }
@@ -299,19 +287,6 @@ class GatewayIsolationIT {
             assertFirstIsMarker(inbox, late);
         } finally {
             lateClient.disconnect();
-        }
-    }
-
-    private static AttributeUpdateRecord shared(TestDevice owner, String device, String values) {
-        return new AttributeUpdateRecord(owner.tenant(), DeviceId.of(device), "shared", json(values), null,
-                Instant.now());
-    }
-
-    private static ObjectNode json(String text) {
-        try {
-            return (ObjectNode) JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -6,15 +6,7 @@ import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.Topics;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What device-service does for the edge: publishes device tokens to the compacted credentials topic, and revokes them;
@@ -22,12 +14,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaFixture implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final TestProducer producer;
 
     public KafkaFixture(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new TestProducer(bootstrapServers);
     }
 
     public void grant(TestDevice device) {
@@ -62,14 +52,7 @@ public final class KafkaFixture implements AutoCloseable {
     }
 
     private void send(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write to " + topic, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        producer.send(new ProducerRecord<>(topic, key, value));
     }
 
     private void send(SecretHash hash, byte[] value) {

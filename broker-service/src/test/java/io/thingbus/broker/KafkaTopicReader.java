@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,10 +44,7 @@ public final class KafkaTopicReader implements AutoCloseable {
      * returns them up to and including that one.
      */
     public List<ConsumerRecord<String, byte[]>> recordsUntil(String key, Predicate<ConsumerRecord<String, byte[]>> last) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> key.equals(r.key()) && last.test(r));
-        });
+        pollUntil(() -> seen.stream().anyMatch(r -> key.equals(r.key()) && last.test(r)));
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : seen) {
             if (key.equals(record.key())) {
@@ -61,26 +59,27 @@ public final class KafkaTopicReader implements AutoCloseable {
 
     /** The records with {@code key} up to and including the {@code count}-th one. */
     public List<ConsumerRecord<String, byte[]>> first(String key, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().filter(r -> key.equals(r.key())).count() >= count;
-        });
-        return seen.stream().filter(r -> key.equals(r.key())).limit(count).toList();
+        return first(key, r -> true, count);
     }
 
     /** The first {@code count} records with {@code key} that satisfy {@code filter}, in order. */
     public List<ConsumerRecord<String, byte[]>> first(String key, Predicate<ConsumerRecord<String, byte[]>> filter,
             int count) {
         Predicate<ConsumerRecord<String, byte[]>> wanted = r -> key.equals(r.key()) && filter.test(r);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().filter(wanted).count() >= count;
-        });
+        pollUntil(() -> seen.stream().filter(wanted).count() >= count);
         return seen.stream().filter(wanted).limit(count).toList();
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         return KafkaHeaders.value(record.headers(), name).orElse(null);
+    }
+
+    /** Polls, keeping what it reads, until {@code done} holds; fails after 30 seconds. */
+    private void pollUntil(BooleanSupplier done) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return done.getAsBoolean();
+        });
     }
 
     @Override

@@ -1,39 +1,18 @@
 package io.thingbus.broker;
 
-import static org.awaitility.Awaitility.await;
-
 import io.thingbus.contracts.SessionEventRecord;
 import io.thingbus.contracts.Topics;
-import io.thingbus.kafka.KafkaHeaders;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the lifecycle topic as session-service would, from its end at creation time. */
 public final class LifecycleReader implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    private final KafkaTopicReader reader;
 
     public LifecycleReader(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.LIFECYCLE, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(30)));
+        reader = new KafkaTopicReader(bootstrapServers, Topics.LIFECYCLE);
     }
 
     /** The key of a client's events: {@code <tenant>/<client id>}. */
@@ -46,20 +25,7 @@ public final class LifecycleReader implements AutoCloseable {
      * {@code last}; returns them up to and including that one.
      */
     public List<ConsumerRecord<String, byte[]>> recordsUntil(String key, Predicate<SessionEventRecord> last) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> key.equals(r.key()) && last.test(decode(r)));
-        });
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : seen) {
-            if (key.equals(record.key())) {
-                records.add(record);
-                if (last.test(decode(record))) {
-                    break;
-                }
-            }
-        }
-        return records;
+        return reader.recordsUntil(key, r -> last.test(decode(r)));
     }
 
     /** The events with {@code key} up to and including the first of type {@code lastEvent}. */
@@ -72,11 +38,11 @@ public final class LifecycleReader implements AutoCloseable {
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return KafkaHeaders.value(record.headers(), name).orElse(null);
+        return KafkaTopicReader.header(record, name);
     }
 
     @Override
     public void close() {
-        consumer.close();
+        reader.close();
     }
 }

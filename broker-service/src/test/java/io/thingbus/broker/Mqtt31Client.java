@@ -9,7 +9,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * MQTT 3.1 (protocol name {@code MQIsdp}, level 3) as old devices speak it, with the Eclipse Paho client: the HiveMQ
- * client speaks only 3.1.1 and 5.
+ * client speaks only 3.1.1 and 5. Also MQTT 3.1.1 with Paho, for a connection that drops without DISCONNECT
+ * ({@link MqttClient#disconnectForcibly}).
  */
 public final class Mqtt31Client {
 
@@ -19,7 +20,7 @@ public final class Mqtt31Client {
     /** Connected as {@code device} over TCP with MQTT 3.1. */
     public static MqttClient connected(int port, TestDevice device, String clientId, boolean cleanSession)
             throws MqttException {
-        return connect("tcp://127.0.0.1:" + port, device, clientId, options(device, cleanSession));
+        return connect(port, clientId, options(device, cleanSession));
     }
 
     /** Connected as {@code device} over TLS with MQTT 3.1, trusting what {@code trust} trusts. */
@@ -29,7 +30,7 @@ public final class Mqtt31Client {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         options.setSocketFactory(context.getSocketFactory());
-        return connect("ssl://127.0.0.1:" + port, device, MqttClients.clientId(20), options);
+        return connect("ssl://127.0.0.1:" + port, MqttClients.clientId(20), options);
     }
 
     /** MQTT 3.1 options with the device's credentials. */
@@ -43,8 +44,19 @@ public final class Mqtt31Client {
         return options;
     }
 
-    public static MqttClient connect(String uri, TestDevice device, String clientId, MqttConnectOptions options)
-            throws MqttException {
+    /** MQTT 3.1.1 clean-session options with the device's credentials, for a test to add a will to. */
+    public static MqttConnectOptions mqtt311Options(TestDevice device) {
+        MqttConnectOptions options = options(device, true);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        return options;
+    }
+
+    /** Connected over TCP with {@code options}. */
+    public static MqttClient connect(int port, String clientId, MqttConnectOptions options) throws MqttException {
+        return connect("tcp://127.0.0.1:" + port, clientId, options);
+    }
+
+    private static MqttClient connect(String uri, String clientId, MqttConnectOptions options) throws MqttException {
         MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
         client.connect(options);
         return client;

@@ -33,18 +33,18 @@ class MqttAuthenticationIT {
     int mqttPort;
 
     private final TestDevice device = TestDevice.random();
+    private TestPlatform platform;
     private KafkaFixture credentials;
 
     @BeforeEach
     void registerDevice() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        MqttClients.awaitAccepted(mqttPort, device);
+        platform = new TestPlatform(kafka, mqttPort).register(device);
+        credentials = platform.registry();
     }
 
     @AfterEach
     void close() {
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -104,7 +104,7 @@ class MqttAuthenticationIT {
     private Mqtt5ConnAckReasonCode mqtt5Refusal(String user, String password) {
         Mqtt5BlockingClient client = MqttClients.mqtt5(mqttPort);
         try {
-            client.connectWith().simpleAuth().username(user).password(utf8(password)).applySimpleAuth().send();
+            MqttClients.connectWith(client, user, password).send();
             client.disconnect();
             return Mqtt5ConnAckReasonCode.SUCCESS;
         } catch (Mqtt5ConnAckException e) {
@@ -115,7 +115,7 @@ class MqttAuthenticationIT {
     private Mqtt3ConnAckReturnCode mqtt3Refusal(String user, String password) {
         Mqtt3BlockingClient client = MqttClients.mqtt3(mqttPort);
         try {
-            client.connectWith().simpleAuth().username(user).password(utf8(password)).applySimpleAuth().send();
+            MqttClients.connectWith(client, user, password).send();
             client.disconnect();
             return Mqtt3ConnAckReturnCode.SUCCESS;
         } catch (Mqtt3ConnAckException e) {

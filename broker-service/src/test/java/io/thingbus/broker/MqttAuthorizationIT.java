@@ -38,23 +38,18 @@ class MqttAuthorizationIT {
 
     private final TestDevice device = TestDevice.random();
     private final TestDevice otherDevice = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private TelemetryReader telemetry;
 
     @BeforeEach
     void registerDevices() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        credentials.grant(otherDevice);
-        MqttClients.awaitAccepted(mqttPort, device);
-        MqttClients.awaitAccepted(mqttPort, otherDevice);
-        telemetry = new TelemetryReader(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device, otherDevice);
+        telemetry = platform.readTelemetry();
     }
 
     @AfterEach
     void close() {
-        telemetry.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -192,8 +187,7 @@ class MqttAuthorizationIT {
 
         var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
                 com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException.class,
-                () -> client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token()))
-                        .applySimpleAuth()
+                () -> MqttClients.connectWith(client, device)
                         .willPublish().topic(otherDevice.jsonTopic("dev-1")).payload(READING).applyWillPublish()
                         .send());
 
@@ -207,8 +201,7 @@ class MqttAuthorizationIT {
 
         var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
                 com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException.class,
-                () -> client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token()))
-                        .applySimpleAuth()
+                () -> MqttClients.connectWith(client, device)
                         .willPublish().topic(otherDevice.jsonTopic("dev-1")).payload(READING).applyWillPublish()
                         .send());
 
@@ -220,7 +213,7 @@ class MqttAuthorizationIT {
     void connect_withWillOnOwnTelemetryTopic_isAccepted() {
         Mqtt5BlockingClient client = MqttClients.mqtt5(mqttPort);
 
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+        MqttClients.connectWith(client, device)
                 .willPublish().topic(device.jsonTopic("dev-1")).payload(utf8("{\"online\":false}")).applyWillPublish()
                 .send();
 

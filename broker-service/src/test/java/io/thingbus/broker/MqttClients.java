@@ -3,20 +3,28 @@ package io.thingbus.broker;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
-import java.util.List;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Real MQTT clients (HiveMQ MQTT client) against the broker under test, over TCP or WebSocket. */
+/**
+ * Real MQTT clients (HiveMQ MQTT client) against the broker under test, over TCP, WebSocket, TLS or secure WebSocket.
+ * The builders return clients that are not connected yet; {@code connected…} ones are connected as a device.
+ */
 public final class MqttClients {
 
     private static final String HOST = "127.0.0.1";
@@ -24,61 +32,58 @@ public final class MqttClients {
     private MqttClients() {
     }
 
+    /** An MQTT 5 client with a fresh client id (not connected). */
     public static Mqtt5BlockingClient mqtt5(int port) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .buildBlocking();
-    }
-
-    public static Mqtt5BlockingClient mqtt5OverWebsocket(int port) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
-                .buildBlocking();
-    }
-
-    /** MQTT 5 over TLS, trusting what {@code trust} trusts. */
-    public static Mqtt5BlockingClient mqtt5OverTls(int port, TrustManagerFactory trust) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .sslConfig().trustManagerFactory(trust).applySslConfig()
-                .buildBlocking();
-    }
-
-    /** MQTT 5 over WebSocket over TLS on {@code /mqtt}, trusting what {@code trust} trusts. */
-    public static Mqtt5BlockingClient mqtt5OverWss(int port, TrustManagerFactory trust) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .sslConfig().trustManagerFactory(trust).applySslConfig()
-                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
-                .buildBlocking();
-    }
-
-    /** MQTT 3.1.1 over TLS, trusting what {@code trust} trusts. */
-    public static Mqtt3BlockingClient mqtt3OverTls(int port, TrustManagerFactory trust) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .sslConfig().trustManagerFactory(trust).applySslConfig()
-                .buildBlocking();
-    }
-
-    /** MQTT 3.1.1 over WebSocket on {@code /mqtt}. */
-    public static Mqtt3BlockingClient mqtt3OverWebsocket(int port) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
-                .buildBlocking();
+        return mqtt5(port, clientId());
     }
 
     /** An MQTT 5 client with the given client id (not connected). */
     public static Mqtt5BlockingClient mqtt5(int port, String clientId) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(HOST).serverPort(port)
-                .buildBlocking();
+        return builder(port).identifier(clientId).useMqttVersion5().buildBlocking();
+    }
+
+    /** An MQTT 5 client without a client id: the broker assigns one in the CONNACK. */
+    public static Mqtt5BlockingClient mqtt5WithoutClientId(int port) {
+        return builder(port).useMqttVersion5().buildBlocking();
+    }
+
+    /** MQTT 5 over WebSocket on {@code /mqtt}. */
+    public static Mqtt5BlockingClient mqtt5OverWebsocket(int port) {
+        return builder(port).identifier(clientId()).webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .useMqttVersion5().buildBlocking();
+    }
+
+    /** MQTT 5 over TLS, trusting what {@code trust} trusts. */
+    public static Mqtt5BlockingClient mqtt5OverTls(int port, TrustManagerFactory trust) {
+        return tls(builder(port).identifier(clientId()), trust).useMqttVersion5().buildBlocking();
+    }
+
+    /** MQTT 5 over WebSocket over TLS on {@code /mqtt}, trusting what {@code trust} trusts. */
+    public static Mqtt5BlockingClient mqtt5OverWss(int port, TrustManagerFactory trust) {
+        return tls(builder(port).identifier(clientId()), trust)
+                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .useMqttVersion5().buildBlocking();
+    }
+
+    /** An MQTT 3.1.1 client with a fresh client id (not connected). */
+    public static Mqtt3BlockingClient mqtt3(int port) {
+        return mqtt3(port, clientId());
     }
 
     /** An MQTT 3.1.1 client with the given client id (not connected). */
     public static Mqtt3BlockingClient mqtt3(int port, String clientId) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost(HOST).serverPort(port)
-                .buildBlocking();
+        return builder(port).identifier(clientId).useMqttVersion3().buildBlocking();
     }
 
-    public static Mqtt3BlockingClient mqtt3(int port) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId()).serverHost(HOST).serverPort(port)
-                .buildBlocking();
+    /** MQTT 3.1.1 over TLS, trusting what {@code trust} trusts. */
+    public static Mqtt3BlockingClient mqtt3OverTls(int port, TrustManagerFactory trust) {
+        return tls(builder(port).identifier(clientId()), trust).useMqttVersion3().buildBlocking();
+    }
+
+    /** MQTT 3.1.1 over WebSocket on {@code /mqtt}. */
+    public static Mqtt3BlockingClient mqtt3OverWebsocket(int port) {
+        return builder(port).identifier(clientId()).webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                .useMqttVersion3().buildBlocking();
     }
 
     /** An MQTT 5 client connected as {@code device}. */
@@ -91,14 +96,40 @@ public final class MqttClients {
     /** An MQTT 3.1.1 client connected as {@code device}. */
     public static Mqtt3BlockingClient connected3(int port, TestDevice device) {
         Mqtt3BlockingClient client = mqtt3(port);
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
-                .send();
+        connect(client, device);
         return client;
     }
 
-    public static void connect(Mqtt3BlockingClient client, TestDevice device) {
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
-                .send();
+    /** Connects with the device's user and token (clean start, no will); a refusal throws. */
+    public static Mqtt5ConnAck connect(Mqtt5BlockingClient client, TestDevice device) {
+        return connectWith(client, device).send();
+    }
+
+    /** Connects with the device's user and token (clean session, no will); a refusal throws. */
+    public static Mqtt3ConnAck connect(Mqtt3BlockingClient client, TestDevice device) {
+        return connectWith(client, device).send();
+    }
+
+    /** A CONNECT with the device's user and token, for a test to add a will or session settings to and send. */
+    public static Mqtt5ConnectBuilder.Send<Mqtt5ConnAck> connectWith(Mqtt5BlockingClient client, TestDevice device) {
+        return connectWith(client, device.user(), device.token());
+    }
+
+    /** A CONNECT with user name and password, for a test to add a will or session settings to and send. */
+    public static Mqtt5ConnectBuilder.Send<Mqtt5ConnAck> connectWith(Mqtt5BlockingClient client, String user,
+            String password) {
+        return client.connectWith().simpleAuth().username(user).password(utf8(password)).applySimpleAuth();
+    }
+
+    /** An MQTT 3.1.1 CONNECT with the device's user and token, for a test to add a will or session settings to. */
+    public static Mqtt3ConnectBuilder.Send<Mqtt3ConnAck> connectWith(Mqtt3BlockingClient client, TestDevice device) {
+        return connectWith(client, device.user(), device.token());
+    }
+
+    /** An MQTT 3.1.1 CONNECT with user name and password, for a test to add a will or session settings to. */
+    public static Mqtt3ConnectBuilder.Send<Mqtt3ConnAck> connectWith(Mqtt3BlockingClient client, String user,
+            String password) {
+        return client.connectWith().simpleAuth().username(user).password(utf8(password)).applySimpleAuth();
     }
 
     /** The client id the broker knows the client by. */
@@ -109,11 +140,6 @@ public final class MqttClients {
     /** The client id the broker knows the client by. */
     public static String clientIdOf(Mqtt3BlockingClient client) {
         return client.getConfig().getClientIdentifier().map(Object::toString).orElseThrow();
-    }
-
-    public static void connect(Mqtt5BlockingClient client, TestDevice device) {
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
-                .send();
     }
 
     /** Waits until the broker has read the device's credentials: until it accepts a connection with them. */
@@ -170,6 +196,14 @@ public final class MqttClients {
     }
 
     private static String clientId() {
-        return "t-" + TestDevice.randomText(12);
+        return clientId(14);
+    }
+
+    private static MqttClientBuilder builder(int port) {
+        return MqttClient.builder().serverHost(HOST).serverPort(port);
+    }
+
+    private static MqttClientBuilder tls(MqttClientBuilder builder, TrustManagerFactory trust) {
+        return builder.sslConfig().trustManagerFactory(trust).applySslConfig();
     }
 }

@@ -43,24 +43,20 @@ class MqttFeaturesIT {
     int mqttPort;
 
     private final TestDevice device = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private TelemetryReader telemetry;
     private LifecycleReader lifecycle;
 
     @BeforeEach
     void registerDevice() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        MqttClients.awaitAccepted(mqttPort, device);
-        telemetry = new TelemetryReader(kafka);
-        lifecycle = new LifecycleReader(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device);
+        telemetry = platform.readTelemetry();
+        lifecycle = platform.readLifecycle();
     }
 
     @AfterEach
     void close() {
-        lifecycle.close();
-        telemetry.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -92,10 +88,9 @@ class MqttFeaturesIT {
         try (var received = watcher.publishes(MqttGlobalPublishFilter.ALL)) {
             MqttClients.subscribe(watcher, device.token() + "/json/+");
             String clientId = MqttClients.clientId(18);
-            MqttConnectOptions options = Mqtt31Client.options(device, true);
-            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            MqttConnectOptions options = Mqtt31Client.mqtt311Options(device);
             options.setWill(device.jsonTopic("dev-w"), OFFLINE, 1, false);
-            MqttClient dying = Mqtt31Client.connect("tcp://127.0.0.1:" + mqttPort, device, clientId, options);
+            MqttClient dying = Mqtt31Client.connect(mqttPort, clientId, options);
 
             dying.disconnectForcibly(0, 1000, false);
             dying.close();
@@ -115,7 +110,7 @@ class MqttFeaturesIT {
     @Test
     void mqtt5Will_isForwarded_whenTheClientDisconnectsWithWillMessage() {
         Mqtt5BlockingClient client = MqttClients.mqtt5(mqttPort);
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+        MqttClients.connectWith(client, device)
                 .willPublish().topic(device.jsonTopic("dev-w5")).payload(OFFLINE).applyWillPublish().send();
 
         client.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
@@ -126,7 +121,7 @@ class MqttFeaturesIT {
     @Test
     void will_isNeitherPublishedNorForwarded_whenTheClientDisconnectsNormally() {
         Mqtt5BlockingClient client = MqttClients.mqtt5(mqttPort);
-        client.connectWith().simpleAuth().username(device.user()).password(utf8(device.token())).applySimpleAuth()
+        MqttClients.connectWith(client, device)
                 .willPublish().topic(device.jsonTopic("dev-w0")).payload(OFFLINE).applyWillPublish().send();
         String clientId = MqttClients.clientIdOf(client);
 
@@ -161,11 +156,9 @@ class MqttFeaturesIT {
 
     @Test
     void emptyClientId_getsAnIdAssignedByTheBroker_whichTheLifecycleEventsUse() {
-        Mqtt5BlockingClient client = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion5()
-                .serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
+        Mqtt5BlockingClient client = MqttClients.mqtt5WithoutClientId(mqttPort);
 
-        Mqtt5ConnAck connack = client.connectWith().simpleAuth().username(device.user())
-                .password(utf8(device.token())).applySimpleAuth().send();
+        Mqtt5ConnAck connack = MqttClients.connect(client, device);
         String assigned = connack.getAssignedClientIdentifier().orElseThrow().toString();
         client.disconnect();
 

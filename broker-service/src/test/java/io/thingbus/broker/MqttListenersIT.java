@@ -54,24 +54,20 @@ class MqttListenersIT {
     Path keystore;
 
     private final TestDevice device = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private TelemetryReader telemetry;
     private LifecycleReader lifecycle;
 
     @BeforeEach
     void registerDevice() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        MqttClients.awaitAccepted(mqttPort, device);
-        telemetry = new TelemetryReader(kafka);
-        lifecycle = new LifecycleReader(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device);
+        telemetry = platform.readTelemetry();
+        lifecycle = platform.readLifecycle();
     }
 
     @AfterEach
     void close() {
-        lifecycle.close();
-        telemetry.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test

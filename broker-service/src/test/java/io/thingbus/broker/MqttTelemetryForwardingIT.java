@@ -42,21 +42,18 @@ class MqttTelemetryForwardingIT {
     int wsPort;
 
     private final TestDevice device = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private TelemetryReader telemetry;
 
     @BeforeEach
     void registerDevice() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        MqttClients.awaitAccepted(mqttPort, device);
-        telemetry = new TelemetryReader(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device);
+        telemetry = platform.readTelemetry();
     }
 
     @AfterEach
     void close() {
-        telemetry.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -68,7 +65,7 @@ class MqttTelemetryForwardingIT {
                 .qos(MqttQos.AT_LEAST_ONCE).payload(READING)
                 .userProperties().add("unit", "celsius").applyUserProperties()
                 .send();
-        String clientId = client.getConfig().getClientIdentifier().get().toString();
+        String clientId = MqttClients.clientIdOf(client);
         byte[] marker = publishMarker(client, "dev-1");
         client.disconnect();
 

@@ -21,7 +21,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,21 +39,18 @@ class SessionLifecycleIT {
 
     private final TestDevice device = TestDevice.random();
     private final TestDevice otherDevice = TestDevice.random();
-    private KafkaFixture credentials;
+    private TestPlatform platform;
     private LifecycleReader lifecycle;
 
     @BeforeEach
     void registerDevice() {
-        credentials = new KafkaFixture(kafka);
-        credentials.grant(device);
-        MqttClients.awaitAccepted(mqttPort, device);
-        lifecycle = new LifecycleReader(kafka);
+        platform = new TestPlatform(kafka, mqttPort).register(device);
+        lifecycle = platform.readLifecycle();
     }
 
     @AfterEach
     void close() {
-        lifecycle.close();
-        credentials.close();
+        platform.close();
     }
 
     @Test
@@ -164,8 +160,8 @@ class SessionLifecycleIT {
     @Test
     void refusedConnection_producesNoEvent() {
         String clientId = MqttClients.clientId(16);
-        Throwable refused = catchThrowable(() -> MqttClients.mqtt5(mqttPort, clientId).connectWith().simpleAuth()
-                .username(device.user()).password(utf8("wrong" + device.token())).applySimpleAuth().send());
+        Throwable refused = catchThrowable(() -> MqttClients.connectWith(MqttClients.mqtt5(mqttPort, clientId),
+                device.user(), "wrong" + device.token()).send());
         Mqtt5BlockingClient accepted = MqttClients.mqtt5(mqttPort, clientId);
         MqttClients.connect(accepted, device);
         accepted.disconnect();
@@ -202,9 +198,7 @@ class SessionLifecycleIT {
     @Test
     void connectionDroppedWithoutDisconnect_isReportedAsLost() throws Exception {
         String clientId = MqttClients.clientId(16);
-        MqttConnectOptions options = Mqtt31Client.options(device, true);
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        MqttClient client = Mqtt31Client.connect("tcp://127.0.0.1:" + mqttPort, device, clientId, options);
+        MqttClient client = Mqtt31Client.connect(mqttPort, clientId, Mqtt31Client.mqtt311Options(device));
 
         client.disconnectForcibly(0, 1000, false);
         client.close();

@@ -17,6 +17,13 @@ import java.util.UUID;
  */
 public record TestGateway(TestDevice account, String clientId) {
 
+    /** Where a gateway gets RPCs to its sub-devices, and answers them. */
+    public static final String RPC = "v1/gateway/rpc";
+    /** Where a gateway gets shared attribute updates of its sub-devices, and reports client attributes. */
+    public static final String ATTRIBUTES = "v1/gateway/attributes";
+    /** Where a gateway gets the answers to its attribute requests. */
+    public static final String ATTRIBUTES_RESPONSE = "v1/gateway/attributes/response";
+
     public static TestGateway of(TestDevice account) {
         return new TestGateway(account, "gw-" + TestDevice.randomText(10));
     }

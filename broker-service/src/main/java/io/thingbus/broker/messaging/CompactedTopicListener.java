@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,19 +38,16 @@ final class CompactedTopicListener {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final String topic;
     private final String name;
-    private final Map<String, Object> settings;
     private final RecordApplier applier;
     private final Runnable onCurrent;
     private final Counter malformed;
+    private final ConsumerThread thread;
     private final Map<TopicPartition, Long> startupEndOffsets = new HashMap<>();
+    private Instant nextRefresh = Instant.MIN;
     private boolean current;
-    private volatile boolean running;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
 
     /**
      * @param name what the topic holds, for the thread's name and log messages ({@code credential})
@@ -65,81 +59,46 @@ final class CompactedTopicListener {
             Runnable onCurrent, Counter malformed) {
         this.topic = topic;
         this.name = name;
-        this.settings = settings;
         this.applier = applier;
         this.onCurrent = onCurrent;
         this.malformed = malformed;
+        this.thread = new ConsumerThread(topic, name, settings, this::readOnce,
+                "changes on " + topic + " no longer reach this instance");
     }
 
     /**
-     * The shared consumer settings ({@link KafkaClientSettings#consumer}: byte arrays, manual commits) in this client
-     * id, without a consumer group: the listener assigns partitions itself and commits nothing. Reads committed
-     * records only and never creates the topic.
+     * The shared consumer settings ({@link ConsumerThread#settings}) in this client id, without a consumer group: the
+     * listener assigns partitions itself and commits nothing.
      */
     static Map<String, Object> settings(KafkaClientSettings kafka, String clientId) {
-        Map<String, Object> settings = new HashMap<>(kafka.consumer(clientId, null, "earliest"));
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return settings;
+        return ConsumerThread.settings(kafka, clientId, null, "earliest");
     }
 
     /** Creates the consumer at once (invalid settings fail here) and starts reading. */
     void start() {
-        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(settings);
-        consumer = kafka;
-        running = true;
-        thread = new Thread(() -> run(kafka), "thingbus-" + name + "-listener");
-        thread.setDaemon(true);
         thread.start();
     }
 
     void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<byte[], byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(15).toMillis());
-        }
+        thread.stop();
     }
 
     /** Whether the listener thread runs; false after shutdown or when it died on an unexpected error. */
     boolean isRunning() {
-        return thread != null && thread.isAlive();
+        return thread.isRunning();
     }
 
-    private void run(KafkaConsumer<byte[], byte[]> kafka) {
-        try (kafka) {
-            listen(kafka);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "the %s listener stopped unexpectedly; changes on %s no longer reach this instance",
-                    name, topic);
+    private void readOnce(KafkaConsumer<byte[], byte[]> kafka) {
+        if (Instant.now().isAfter(nextRefresh)) {
+            assignNewPartitions(kafka);
+            nextRefresh = Instant.now().plus(PARTITION_REFRESH);
         }
-    }
-
-    private void listen(KafkaConsumer<byte[], byte[]> kafka) {
-        Instant nextRefresh = Instant.MIN;
-        while (running) {
-            try {
-                if (Instant.now().isAfter(nextRefresh)) {
-                    assignNewPartitions(kafka);
-                    nextRefresh = Instant.now().plus(PARTITION_REFRESH);
-                }
-                pollOnce(kafka);
-            } catch (WakeupException e) {
-                // shutdown: the loop condition ends it
-            } catch (KafkaException e) {
-                LOG.warnf("reading %s failed, retrying: %s", topic, e.getMessage());
-                pause();
-            }
-        }
+        pollOnce(kafka);
     }
 
     private void pollOnce(KafkaConsumer<byte[], byte[]> kafka) {
         if (kafka.assignment().isEmpty()) {
-            pause();
+            thread.pause();
             return;
         }
         for (ConsumerRecord<byte[], byte[]> record : kafka.poll(POLL_TIMEOUT)) {
@@ -184,15 +143,6 @@ final class CompactedTopicListener {
             malformed.increment();
             LOG.warnf("skipped malformed %s record %s-%d@%d: %s", name, record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RETRY_BACKOFF.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

@@ -11,15 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,17 +50,13 @@ final class DeliveryConsumer {
     private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final String topic;
     private final String name;
-    private final Map<String, Object> settings;
     private final RecordHandler handler;
     private final Runnable onRetry;
-    private volatile boolean running;
+    private final ConsumerThread thread;
     private volatile boolean assigned;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
 
     /**
      * @param name what it delivers, for its thread's name and log messages
@@ -74,74 +67,37 @@ final class DeliveryConsumer {
             Runnable onRetry) {
         this.topic = topic;
         this.name = name;
-        this.settings = settings;
         this.handler = handler;
         this.onRetry = onRetry;
+        this.thread = new ConsumerThread(topic, name, settings, new Delivering(),
+                topic + " no longer reaches clients on this instance");
     }
 
     /**
-     * Consumer settings: the shared ones ({@link KafkaClientSettings#consumer}: byte arrays, manual commits) in this
-     * client id and group, starting at the end of the topic, reading committed records only, never creating the topic.
+     * Consumer settings: the shared ones ({@link ConsumerThread#settings}) in this client id and group, starting at the
+     * end of the topic.
      */
     static Map<String, Object> settings(KafkaClientSettings kafka, String clientId, String groupId) {
-        Map<String, Object> settings = new HashMap<>(kafka.consumer(clientId, groupId, "latest"));
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return settings;
+        return ConsumerThread.settings(kafka, clientId, groupId, "latest");
     }
 
     /** Creates the consumer at once (invalid settings fail here) and starts reading. */
     void start() {
-        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(settings);
-        consumer = kafka;
-        running = true;
-        thread = new Thread(() -> run(kafka), "thingbus-" + name + "-listener");
-        thread.setDaemon(true);
         thread.start();
     }
 
     void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(15).toMillis());
-        }
+        thread.stop();
     }
 
     /** Whether the consumer thread runs; false after shutdown or when it died on an unexpected error. */
     boolean isRunning() {
-        return thread != null && thread.isAlive();
+        return thread.isRunning();
     }
 
     /** Whether partitions are assigned and positioned: records written from now on reach this instance. */
     boolean isAssigned() {
         return assigned;
-    }
-
-    private void run(KafkaConsumer<byte[], byte[]> kafka) {
-        try (kafka) {
-            kafka.subscribe(List.of(topic), new Positioning(kafka));
-            listen(kafka);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "the %s listener stopped unexpectedly; %s no longer reaches clients on this instance",
-                    name, topic);
-        }
-    }
-
-    private void listen(KafkaConsumer<byte[], byte[]> kafka) {
-        while (running) {
-            try {
-                deliver(kafka, kafka.poll(POLL_TIMEOUT));
-            } catch (WakeupException e) {
-                // shutdown: the loop condition ends it
-            } catch (KafkaException e) {
-                LOG.warnf("reading %s failed, retrying: %s", topic, e.getMessage());
-                pause();
-            }
-        }
     }
 
     private void deliver(KafkaConsumer<byte[], byte[]> kafka, ConsumerRecords<byte[], byte[]> records) {
@@ -165,7 +121,7 @@ final class DeliveryConsumer {
             kafka.commitSync(done);
         }
         if (retry) {
-            pause();
+            thread.pause();
         }
     }
 
@@ -201,18 +157,22 @@ final class DeliveryConsumer {
                     record.offset(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
             return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            thread.interrupted();
             return false;
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY_BACKOFF.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    /** Subscribes with {@link Positioning}, then delivers what each poll brings. */
+    private final class Delivering implements ConsumerThread.Reader {
+
+        @Override
+        public void begin(KafkaConsumer<byte[], byte[]> kafka) {
+            kafka.subscribe(List.of(topic), new Positioning(kafka));
+        }
+
+        @Override
+        public void readOnce(KafkaConsumer<byte[], byte[]> kafka) {
+            deliver(kafka, kafka.poll(POLL_TIMEOUT));
         }
     }
 

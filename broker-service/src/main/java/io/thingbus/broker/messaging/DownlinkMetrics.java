@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code thingbus_broker_downlinks_total{outcome, reason}}: {@code published/none}, {@code skipped/<reason>}
  * (malformed, expired, unknown_token, token_not_valid, invalid_topic, client_required, unknown_client,
- * client_not_valid, not_subscribed) and {@code failed/broker} (HiveMQ did not take the message over; it is retried). Every series is registered up front so that it shows at 0. Thread-safe.
+ * client_not_valid, not_subscribed) and {@code failed/broker} (HiveMQ did not take the message over; it is retried).
+ * Every series is registered up front so that it shows at 0. Thread-safe.
  */
 final class DownlinkMetrics {
 

@@ -1,8 +1,6 @@
 package io.thingbus.broker.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.domain.DownlinkPublisher;
 import io.thingbus.broker.domain.DownlinkPublisher.Delivery;
@@ -12,8 +10,6 @@ import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
 import io.thingbus.kafka.KafkaClientSettings;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,43 +26,22 @@ import org.jboss.logging.Logger;
  * (at least once).
  */
 @Singleton
-public class KafkaAttributePushListener {
+public class KafkaAttributePushListener extends KafkaDeliveryListener {
 
     private static final Logger LOG = Logger.getLogger(KafkaAttributePushListener.class);
 
     private final SharedAttributePush push;
     private final DownlinkPublisher publisher;
     private final AttributePushMetrics metrics;
-    private final DeliveryConsumer consumer;
 
     KafkaAttributePushListener(SharedAttributePush push, DownlinkPublisher publisher,
             KafkaClientSettings kafka, BrokerInstance instance,
             MeterRegistry registry) {
+        super(Topics.ATTRIBUTES, "attribute-push", DeliveryConsumer.settings(
+                kafka, "thingbus-broker-attributes-" + instance.id(), groupId(instance)));
         this.push = push;
         this.publisher = publisher;
         this.metrics = new AttributePushMetrics(registry);
-        this.consumer = new DeliveryConsumer(Topics.ATTRIBUTES, "attribute-push", DeliveryConsumer.settings(
-                kafka, "thingbus-broker-attributes-" + instance.id(), groupId(instance)), this::deliver,
-                metrics::failed);
-    }
-
-    /** Starts after the MQTT broker, so that what it reads can be published. */
-    void start(@Observes @Priority(30) StartupEvent event) {
-        consumer.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        consumer.stop();
-    }
-
-    /** Whether the listener thread runs; false after shutdown or when it died on an unexpected error. */
-    public boolean isRunning() {
-        return consumer.isRunning();
-    }
-
-    /** Whether partitions are assigned and positioned: updates written from now on reach this instance. */
-    public boolean isAssigned() {
-        return consumer.isAssigned();
     }
 
     /** The consumer group of this instance: every instance reads every attribute update. */
@@ -74,7 +49,8 @@ public class KafkaAttributePushListener {
         return "broker-service-attributes-" + instance.id();
     }
 
-    private CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
         AttributeUpdateRecord update;
         try {
             update = AttributeUpdateRecord.CODEC.decode(record.value());
@@ -86,6 +62,11 @@ public class KafkaAttributePushListener {
         }
         List<CompletableFuture<Void>> published = push.messagesFor(update).stream().map(this::publish).toList();
         return CompletableFuture.allOf(published.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    void countRetry() {
+        metrics.failed();
     }
 
     private CompletableFuture<Void> publish(OutboundMessage message) {

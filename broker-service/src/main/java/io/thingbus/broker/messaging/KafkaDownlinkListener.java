@@ -1,8 +1,6 @@
 package io.thingbus.broker.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.thingbus.broker.config.BrokerInstance;
 import io.thingbus.broker.domain.DownlinkDecision;
 import io.thingbus.broker.domain.DownlinkMapper;
@@ -14,8 +12,6 @@ import io.thingbus.contracts.MalformedRecordException;
 import io.thingbus.contracts.Topics;
 import io.thingbus.kafka.KafkaClientSettings;
 import io.thingbus.kafka.KafkaHeaders;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,42 +38,22 @@ import org.jboss.logging.Logger;
  * stays not ready.
  */
 @Singleton
-public class KafkaDownlinkListener {
+public class KafkaDownlinkListener extends KafkaDeliveryListener {
 
     private static final Logger LOG = Logger.getLogger(KafkaDownlinkListener.class);
 
     private final DownlinkMapper mapper;
     private final DownlinkPublisher publisher;
     private final DownlinkMetrics metrics;
-    private final DeliveryConsumer consumer;
 
     KafkaDownlinkListener(DownlinkMapper mapper, DownlinkPublisher publisher,
             KafkaClientSettings kafka, BrokerInstance instance,
             MeterRegistry registry) {
+        super(Topics.DOWNLINK, "downlink", DeliveryConsumer.settings(kafka,
+                "thingbus-broker-downlink-" + instance.id(), groupId(instance)));
         this.mapper = mapper;
         this.publisher = publisher;
         this.metrics = new DownlinkMetrics(registry);
-        this.consumer = new DeliveryConsumer(Topics.DOWNLINK, "downlink", DeliveryConsumer.settings(kafka,
-                "thingbus-broker-downlink-" + instance.id(), groupId(instance)), this::deliver, metrics::failed);
-    }
-
-    /** Starts after the MQTT broker, so that what it reads can be published. */
-    void start(@Observes @Priority(30) StartupEvent event) {
-        consumer.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        consumer.stop();
-    }
-
-    /** Whether the listener thread runs; false after shutdown or when it died on an unexpected error. */
-    public boolean isRunning() {
-        return consumer.isRunning();
-    }
-
-    /** Whether partitions are assigned and positioned: records written from now on reach this instance. */
-    public boolean isAssigned() {
-        return consumer.isAssigned();
     }
 
     /** The consumer group of this instance: every instance reads every downlink record. */
@@ -85,8 +61,8 @@ public class KafkaDownlinkListener {
         return "broker-service-" + instance.id();
     }
 
-    /** Completes normally when the record is done with (published or skipped), exceptionally when it must be retried. */
-    private CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
         DownlinkRecord downlink;
         try {
             downlink = DownlinkRecord.fromHeaders(KafkaHeaders.toContract(record.headers()), record.value());
@@ -104,6 +80,11 @@ public class KafkaDownlinkListener {
         }
         return publisher.publish(((DownlinkDecision.Deliver) decision).message()).toCompletableFuture()
                 .handle((delivery, error) -> outcome(downlink, delivery, error));
+    }
+
+    @Override
+    void countRetry() {
+        metrics.failed();
     }
 
     private Void outcome(DownlinkRecord downlink, Delivery delivery, Throwable error) {
