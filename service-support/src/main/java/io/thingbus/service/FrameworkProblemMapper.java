@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * Turns what the framework and the API layer throw into problem+json: unknown paths, wrong methods, unreadable
  * bodies, {@link ProblemException}, and anything unexpected (500 with a generic detail; the cause is logged, never
- * sent). Each service maps its own domain exceptions in its own mapper.
+ * sent). Each service maps its own domain exceptions in its own mapper; both answer through {@link ProblemResponses}.
  */
 @Provider
 public class FrameworkProblemMapper implements ExceptionMapper<Exception> {
@@ -24,13 +24,7 @@ public class FrameworkProblemMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception exception) {
-        Problem problem = problemFor(exception);
-        if (problem.status() >= 500) {
-            LOG.error("request failed: " + path(), exception);
-        } else {
-            LOG.debugf("request refused (%d): %s %s", problem.status(), path(), problem.detail());
-        }
-        return problem.withInstance(path()).toResponse();
+        return ProblemResponses.respond(problemFor(exception), ProblemResponses.path(uriInfo), exception, LOG);
     }
 
     static Problem problemFor(Throwable exception) {
@@ -43,7 +37,7 @@ public class FrameworkProblemMapper implements ExceptionMapper<Exception> {
         if (exception instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus());
         }
-        return Problem.of(500, "internal-error", "Internal error", "the request could not be processed; it has been logged");
+        return Problem.internalError();
     }
 
     static Problem fromStatus(int status) {
@@ -51,9 +45,5 @@ public class FrameworkProblemMapper implements ExceptionMapper<Exception> {
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return Problem.of(status, slug, title, title);
-    }
-
-    private String path() {
-        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
     }
 }

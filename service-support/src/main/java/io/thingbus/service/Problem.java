@@ -32,6 +32,14 @@ public record Problem(
         return new Problem(TYPE_BASE + slug, title, status, detail, null, null);
     }
 
+    /**
+     * The answer to a failure nobody foresaw (500): a generic detail only, because the cause may name hosts, tables
+     * or classes; the cause goes to the log.
+     */
+    public static Problem internalError() {
+        return of(500, "internal-error", "Internal error", "the request could not be processed; it has been logged");
+    }
+
     public static Problem invalid(String detail, List<FieldViolation> errors) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, null, List.copyOf(errors));
     }
@@ -42,6 +50,11 @@ public record Problem(
 
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors);
+    }
+
+    /** This problem naming the fields that are wrong ({@code errors}); null for none. */
+    public Problem withErrors(List<FieldViolation> violations) {
+        return new Problem(type, title, status, detail, instance, violations == null ? null : List.copyOf(violations));
     }
 
     public Response toResponse() {

@@ -12,54 +12,52 @@ import io.thingbus.device.domain.UnknownDeviceException;
 import io.thingbus.device.domain.UnknownUserException;
 import io.thingbus.device.domain.VersionMismatchException;
 import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemResponses;
+import io.thingbus.service.ProblemTable;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
-/** The one mapper of the registry's domain exceptions to problem+json. All of them are the client's 4xx. */
+/**
+ * The one mapper of the registry's domain exceptions to problem+json. All of them are the client's 4xx, with the
+ * exception's message as detail.
+ */
 @Provider
 public class RegistryProblemMapper implements ExceptionMapper<RegistryException> {
 
     private static final Logger LOG = Logger.getLogger(RegistryProblemMapper.class);
 
-    private static final Map<Class<? extends RegistryException>, Function<String, Problem>> PROBLEMS = Map.ofEntries(
-            Map.entry(UnknownUserException.class, detail -> Problem.of(404, "unknown-user", "Unknown user", detail)),
-            Map.entry(UnknownDeviceException.class,
-                    detail -> Problem.of(404, "unknown-device", "Unknown device", detail)),
-            Map.entry(UnknownCredentialException.class,
-                    detail -> Problem.of(404, "unknown-credential", "Unknown credential", detail)),
-            Map.entry(DeviceAlreadyExistsException.class,
-                    detail -> Problem.of(409, "device-exists", "Device exists", detail)),
-            Map.entry(NoDeviceTokenException.class,
-                    detail -> Problem.of(409, "no-device-token", "No device token", detail)),
-            Map.entry(VersionMismatchException.class,
-                    detail -> Problem.of(412, "version-mismatch", "Precondition failed", detail)),
-            Map.entry(ForeignDeviceTokenException.class, detail -> Problem.invalidField("body.device_token", detail)),
-            Map.entry(UnknownChannelException.class, detail -> Problem.invalidField("body.channel_id", detail)),
-            Map.entry(ClaimRefusedException.class,
-                    detail -> Problem.of(400, "claim-refused", "Claim refused", detail)),
-            Map.entry(AmbiguousClaimException.class,
-                    detail -> Problem.of(409, "claim-ambiguous", "Ambiguous claim", detail)));
+    private static final ProblemTable<RegistryException> PROBLEMS = ProblemTable.of(RegistryException.class)
+            .when(UnknownUserException.class, e -> Problem.of(404, "unknown-user", "Unknown user", e.getMessage()))
+            .when(UnknownDeviceException.class,
+                    e -> Problem.of(404, "unknown-device", "Unknown device", e.getMessage()))
+            .when(UnknownCredentialException.class,
+                    e -> Problem.of(404, "unknown-credential", "Unknown credential", e.getMessage()))
+            .when(DeviceAlreadyExistsException.class,
+                    e -> Problem.of(409, "device-exists", "Device exists", e.getMessage()))
+            .when(NoDeviceTokenException.class,
+                    e -> Problem.of(409, "no-device-token", "No device token", e.getMessage()))
+            .when(VersionMismatchException.class,
+                    e -> Problem.of(412, "version-mismatch", "Precondition failed", e.getMessage()))
+            .when(ForeignDeviceTokenException.class, e -> Problem.invalidField("body.device_token", e.getMessage()))
+            .when(UnknownChannelException.class, e -> Problem.invalidField("body.channel_id", e.getMessage()))
+            .when(ClaimRefusedException.class, e -> Problem.of(400, "claim-refused", "Claim refused", e.getMessage()))
+            .when(AmbiguousClaimException.class,
+                    e -> Problem.of(409, "claim-ambiguous", "Ambiguous claim", e.getMessage()))
+            .otherwise(e -> Problem.of(400, "invalid-request", "Invalid request", e.getMessage()));
 
     @Context
     UriInfo uriInfo;
 
     @Override
     public Response toResponse(RegistryException exception) {
-        Problem problem = problemFor(exception);
-        String path = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
-        LOG.debugf("request refused (%d): %s %s", problem.status(), path, problem.detail());
-        return problem.withInstance(path).toResponse();
+        return ProblemResponses.respond(problemFor(exception), ProblemResponses.path(uriInfo), exception, LOG);
     }
 
     static Problem problemFor(RegistryException exception) {
-        return PROBLEMS.getOrDefault(exception.getClass(),
-                        detail -> Problem.of(400, "invalid-request", "Invalid request", detail))
-                .apply(exception.getMessage());
+        return PROBLEMS.problemFor(exception);
     }
 }

@@ -7,6 +7,8 @@ import io.thingbus.event.domain.UnknownChannelException;
 import io.thingbus.event.domain.UnknownEventException;
 import io.thingbus.event.domain.VersionMismatchException;
 import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemResponses;
+import io.thingbus.service.ProblemTable;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,44 +27,39 @@ import org.jboss.logging.Logger;
 public class EventProblemMapper implements ExceptionMapper<EventException> {
 
     private static final Logger LOG = Logger.getLogger(EventProblemMapper.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Problem UNKNOWN_CHANNEL =
+            Problem.invalidField("body.channel_id", "this tenant has no channel with that id");
+    private static final Problem VERSION_MISMATCH = Problem.of(412, "version-mismatch", "Precondition failed",
+            "the event was changed since the version in If-Match; read it again");
+    private static final Problem STORE_UNAVAILABLE = Problem.of(503, "store-unavailable", "Store unavailable",
+            "the event store is unavailable; retry later");
+
+    private static final ProblemTable<EventException> PROBLEMS = ProblemTable.of(EventException.class)
+            .when(InvalidRuleException.class, EventProblemMapper::invalidRule)
+            .when(UnknownChannelException.class, e -> UNKNOWN_CHANNEL)
+            .when(UnknownEventException.class,
+                    e -> Problem.of(404, "event-not-found", "Event not found", e.getMessage()))
+            .when(VersionMismatchException.class, e -> VERSION_MISMATCH)
+            .when(StoreUnavailableException.class, e -> STORE_UNAVAILABLE)
+            .otherwise(e -> Problem.internalError());
 
     @Context
     UriInfo uriInfo;
 
     @Override
     public Response toResponse(EventException exception) {
-        Problem problem = problemFor(exception).withInstance(path());
-        if (problem.status() >= 500) {
-            LOG.error("request failed: " + path(), exception);
-            return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
-        }
-        LOG.debugf("request refused (%d): %s %s", problem.status(), path(), problem.detail());
-        return problem.toResponse();
+        return ProblemResponses.respond(problemFor(exception), ProblemResponses.path(uriInfo), exception, LOG);
     }
 
     static Problem problemFor(EventException exception) {
-        if (exception instanceof InvalidRuleException invalid) {
-            List<Problem.FieldViolation> violations = invalid.violations().stream()
-                    .map(v -> new Problem.FieldViolation(bodyField(v.field()), v.message())).toList();
-            return Problem.invalid(detail(violations), violations);
-        }
-        if (exception instanceof UnknownChannelException) {
-            return Problem.invalidField("body.channel_id", "this tenant has no channel with that id");
-        }
-        if (exception instanceof UnknownEventException) {
-            return Problem.of(404, "event-not-found", "Event not found", exception.getMessage());
-        }
-        if (exception instanceof VersionMismatchException) {
-            return Problem.of(412, "version-mismatch", "Precondition failed",
-                    "the event was changed since the version in If-Match; read it again");
-        }
-        if (exception instanceof StoreUnavailableException) {
-            return Problem.of(503, "store-unavailable", "Store unavailable",
-                    "the event store is unavailable; retry later");
-        }
-        return Problem.of(500, "internal-error", "Internal error",
-                "the request could not be processed; it has been logged");
+        return PROBLEMS.problemFor(exception);
+    }
+
+    private static Problem invalidRule(InvalidRuleException invalid) {
+        List<Problem.FieldViolation> violations = invalid.violations().stream()
+                .map(v -> new Problem.FieldViolation(bodyField(v.field()), v.message())).toList();
+        return Problem.invalid(detail(violations), violations);
     }
 
     private static String bodyField(String field) {
@@ -71,9 +68,5 @@ public class EventProblemMapper implements ExceptionMapper<EventException> {
 
     private static String detail(List<Problem.FieldViolation> violations) {
         return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
-    }
-
-    private String path() {
-        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
     }
 }

@@ -10,6 +10,8 @@ import io.thingbus.gateway.domain.UnknownApiKeyException;
 import io.thingbus.gateway.domain.UpstreamTimeoutException;
 import io.thingbus.gateway.domain.UpstreamUnreachableException;
 import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemResponses;
+import io.thingbus.service.ProblemTable;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +31,24 @@ public class GatewayProblemMapper {
     private static final Logger LOG = Logger.getLogger(GatewayProblemMapper.class);
     private static final String API_KEYS_RETRY_SECONDS = "1";
 
+    private static final Problem API_KEYS_NOT_LOADED = Problem.of(503, "service-unavailable", "Service Unavailable",
+            "the gateway is starting and cannot check API keys yet; retry shortly");
+    private static final Problem BAD_GATEWAY = Problem.of(502, "bad-gateway", "Bad Gateway",
+            "the service behind this path is unavailable; retry later");
+    private static final Problem GATEWAY_TIMEOUT = Problem.of(504, "gateway-timeout", "Gateway Timeout",
+            "the service behind this path did not answer in time");
+
+    private static final ProblemTable<Throwable> PROBLEMS = ProblemTable.of(Throwable.class)
+            .when(NoRouteException.class, e -> Problem.of(404, "not-found", "Not Found", e.getMessage()))
+            .when(MissingApiKeyException.class, GatewayProblemMapper::unauthorized)
+            .when(UnknownApiKeyException.class, GatewayProblemMapper::unauthorized)
+            .when(RequestNotAdmittedException.class,
+                    e -> Problem.of(429, "too-many-requests", "Too Many Requests", e.getMessage()))
+            .when(ApiKeysNotLoadedException.class, e -> API_KEYS_NOT_LOADED)
+            .when(UpstreamUnreachableException.class, e -> BAD_GATEWAY)
+            .when(UpstreamTimeoutException.class, e -> GATEWAY_TIMEOUT)
+            .otherwise(e -> Problem.internalError());
+
     private final ObjectMapper json;
 
     public GatewayProblemMapper(ObjectMapper json) {
@@ -37,26 +57,7 @@ public class GatewayProblemMapper {
 
     /** The problem a failure becomes, without {@code instance}. */
     static Problem problemFor(Throwable failure) {
-        if (failure instanceof NoRouteException e) {
-            return Problem.of(404, "not-found", "Not Found", e.getMessage());
-        }
-        if (failure instanceof MissingApiKeyException || failure instanceof UnknownApiKeyException) {
-            return Problem.of(401, "unauthorized", "Unauthorized", failure.getMessage());
-        }
-        if (failure instanceof RequestNotAdmittedException e) {
-            return Problem.of(429, "too-many-requests", "Too Many Requests", e.getMessage());
-        }
-        if (failure instanceof ApiKeysNotLoadedException) {
-            return Problem.of(503, "service-unavailable", "Service Unavailable",
-                    "the gateway is starting and cannot check API keys yet; retry shortly");
-        }
-        if (failure instanceof UpstreamUnreachableException) {
-            return Problem.of(502, "bad-gateway", "Bad Gateway", "the service behind this path is unavailable; retry later");
-        }
-        if (failure instanceof UpstreamTimeoutException) {
-            return Problem.of(504, "gateway-timeout", "Gateway Timeout", "the service behind this path did not answer in time");
-        }
-        return Problem.of(500, "internal-error", "Internal error", "the request could not be processed; it has been logged");
+        return PROBLEMS.problemFor(failure);
     }
 
     /**
@@ -94,14 +95,21 @@ public class GatewayProblemMapper {
         return Long.toString((millis + 999) / 1000);
     }
 
+    private static Problem unauthorized(Throwable refusal) {
+        return Problem.of(401, "unauthorized", "Unauthorized", refusal.getMessage());
+    }
+
+    /**
+     * Logs as every service does ({@link ProblemResponses#log}), except that a 502, 503 or 504 is a state the gateway
+     * names itself (an upstream down or slow, API keys not loaded yet): ERROR with its message, a stack trace would
+     * tell nothing more.
+     */
     private static void log(RoutingContext ctx, Problem problem, Throwable failure) {
         String request = ctx.request().method() + " " + ctx.normalizedPath();
-        if (problem.status() < 500) {
-            LOG.debugf("refused %s (%d): %s", request, problem.status(), problem.detail());
-        } else if (problem.status() == 500) {
-            LOG.error("failed " + request, failure);
-        } else {
+        if (problem.status() > 500) {
             LOG.errorf("failed %s (%d): %s", request, problem.status(), failure.getMessage());
+        } else {
+            ProblemResponses.log(problem, request, failure, LOG);
         }
     }
 

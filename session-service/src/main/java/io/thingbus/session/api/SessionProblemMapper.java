@@ -1,6 +1,8 @@
 package io.thingbus.session.api;
 
 import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemResponses;
+import io.thingbus.service.ProblemTable;
 import io.thingbus.session.domain.InvalidQueryException;
 import io.thingbus.session.domain.SessionException;
 import io.thingbus.session.domain.StoreUnavailableException;
@@ -20,35 +22,22 @@ import org.jboss.logging.Logger;
 public class SessionProblemMapper implements ExceptionMapper<SessionException> {
 
     private static final Logger LOG = Logger.getLogger(SessionProblemMapper.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final ProblemTable<SessionException> PROBLEMS = ProblemTable.of(SessionException.class)
+            .when(InvalidQueryException.class, e -> Problem.invalidField(e.field(), e.getMessage()))
+            .when(StoreUnavailableException.class, e -> Problem.of(503, "store-unavailable", "Store unavailable",
+                    "the session store is unavailable; retry later"))
+            .otherwise(e -> Problem.internalError());
 
     @Context
     UriInfo uriInfo;
 
     @Override
     public Response toResponse(SessionException exception) {
-        Problem problem = problemFor(exception).withInstance(path());
-        if (problem.status() >= 500) {
-            LOG.error("request failed: " + path(), exception);
-            return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
-        }
-        LOG.debugf("request refused (%d): %s %s", problem.status(), path(), problem.detail());
-        return problem.toResponse();
+        return ProblemResponses.respond(problemFor(exception), ProblemResponses.path(uriInfo), exception, LOG);
     }
 
     static Problem problemFor(SessionException exception) {
-        if (exception instanceof InvalidQueryException invalid) {
-            return Problem.invalidField(invalid.field(), invalid.getMessage());
-        }
-        if (exception instanceof StoreUnavailableException) {
-            return Problem.of(503, "store-unavailable", "Store unavailable",
-                    "the session store is unavailable; retry later");
-        }
-        return Problem.of(500, "internal-error", "Internal error",
-                "the request could not be processed; it has been logged");
-    }
-
-    private String path() {
-        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        return PROBLEMS.problemFor(exception);
     }
 }

@@ -1,6 +1,8 @@
 package io.thingbus.stream.api;
 
 import io.thingbus.service.Problem;
+import io.thingbus.service.ProblemResponses;
+import io.thingbus.service.ProblemTable;
 import io.thingbus.stream.domain.ChannelAlreadyExistsException;
 import io.thingbus.stream.domain.ChannelNotFoundException;
 import io.thingbus.stream.domain.DeviceNotFoundException;
@@ -28,66 +30,48 @@ import org.jboss.logging.Logger;
 public class StreamProblemMapper implements ExceptionMapper<StreamException> {
 
     private static final Logger LOG = Logger.getLogger(StreamProblemMapper.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Problem CHANNEL_NOT_FOUND = Problem.of(404, "channel-not-found", "Channel not found",
+            "this tenant has no channel with that id");
+    private static final Problem DEVICE_NOT_FOUND = withField(Problem.of(404, "device-not-found", "Device not found",
+            "this tenant has no device with that id"), "body.device_id");
+    private static final Problem TAG_NOT_FOUND = Problem.of(404, "tag-not-found", "Tag not found",
+            "the channel neither knows this tag nor holds points of it");
+    private static final Problem CHANNEL_EXISTS = Problem.of(409, "channel-exists", "Channel already exists",
+            "this tenant already has a channel with that id");
+    private static final Problem VERSION_MISMATCH = Problem.of(412, "precondition-failed", "Precondition failed",
+            "the channel has changed since it was read (If-Match); read it again and retry");
+    private static final Problem STORE_UNAVAILABLE = Problem.of(503, "store-unavailable", "Store unavailable",
+            "the time-series store is unavailable; retry later");
+
+    private static final ProblemTable<StreamException> PROBLEMS = ProblemTable.of(StreamException.class)
+            .when(ChannelNotFoundException.class, e -> CHANNEL_NOT_FOUND)
+            .when(DeviceNotFoundException.class, e -> DEVICE_NOT_FOUND)
+            .when(TagNotFoundException.class, e -> TAG_NOT_FOUND)
+            .when(ChannelAlreadyExistsException.class, e -> CHANNEL_EXISTS)
+            .when(VersionMismatchException.class, e -> VERSION_MISMATCH)
+            .when(InvalidPointException.class, e -> withField(Problem.invalid(e.getMessage(), List.of()), "body"))
+            .when(TooManyBucketsException.class,
+                    e -> withField(Problem.invalid("interval: " + e.getMessage(), List.of()), "interval"))
+            .when(StoreUnavailableException.class, e -> STORE_UNAVAILABLE)
+            .otherwise(e -> Problem.internalError());
 
     @Context
     UriInfo uriInfo;
 
     @Override
     public Response toResponse(StreamException exception) {
-        Problem problem = problemFor(exception).withInstance(path());
-        if (problem.status() >= 500) {
-            LOG.error("request failed: " + path(), exception);
-            return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
-        }
-        LOG.debugf("request refused (%d): %s %s", problem.status(), path(), problem.detail());
-        return problem.toResponse();
+        return ProblemResponses.respond(problemFor(exception), ProblemResponses.path(uriInfo), exception, LOG);
     }
 
     static Problem problemFor(StreamException exception) {
-        if (exception instanceof ChannelNotFoundException) {
-            return Problem.of(404, "channel-not-found", "Channel not found",
-                    "this tenant has no channel with that id");
-        }
-        if (exception instanceof DeviceNotFoundException) {
-            return withField(Problem.of(404, "device-not-found", "Device not found",
-                    "this tenant has no device with that id"), "body.device_id");
-        }
-        if (exception instanceof TagNotFoundException) {
-            return Problem.of(404, "tag-not-found", "Tag not found",
-                    "the channel neither knows this tag nor holds points of it");
-        }
-        if (exception instanceof ChannelAlreadyExistsException) {
-            return Problem.of(409, "channel-exists", "Channel already exists",
-                    "this tenant already has a channel with that id");
-        }
-        if (exception instanceof VersionMismatchException) {
-            return Problem.of(412, "precondition-failed", "Precondition failed",
-                    "the channel has changed since it was read (If-Match); read it again and retry");
-        }
-        if (exception instanceof InvalidPointException) {
-            return withField(Problem.invalid(exception.getMessage(), List.of()), "body");
-        }
-        if (exception instanceof TooManyBucketsException) {
-            return withField(Problem.invalid("interval: " + exception.getMessage(), List.of()), "interval");
-        }
-        if (exception instanceof StoreUnavailableException) {
-            return Problem.of(503, "store-unavailable", "Store unavailable",
-                    "the time-series store is unavailable; retry later");
-        }
-        return Problem.of(500, "internal-error", "Internal error",
-                "the request could not be processed; it has been logged");
+        return PROBLEMS.problemFor(exception);
     }
 
     /** The problem with one field violation that repeats its detail (after the field name, if it leads). */
     private static Problem withField(Problem problem, String field) {
         String message = problem.detail().startsWith(field + ": ")
                 ? problem.detail().substring(field.length() + 2) : problem.detail();
-        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), null,
-                List.of(new Problem.FieldViolation(field, message)));
-    }
-
-    private String path() {
-        return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        return problem.withErrors(List.of(new Problem.FieldViolation(field, message)));
     }
 }
