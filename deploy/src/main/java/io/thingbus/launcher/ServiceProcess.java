@@ -39,7 +39,7 @@ public final class ServiceProcess {
     }
 
     /** Starts the service; returns at once. Call {@link #awaitReady(Duration)} before using it. */
-    static ServiceProcess start(ServiceSpec spec, Path home, int httpPort, Map<String, String> env, Path logDir) {
+    public static ServiceProcess start(ServiceSpec spec, Path home, int httpPort, Map<String, String> env, Path logDir) {
         Path app = appJar(home, spec);
         try {
             Files.createDirectories(logDir);
@@ -129,8 +129,15 @@ public final class ServiceProcess {
         }
     }
 
+    /** @throws IllegalStateException when the process has ended (it never does on its own while healthy) */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue() + "; see its log");
+        }
+    }
+
     /** Stops gracefully (SIGTERM), then forcibly after the grace period. Idempotent. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         process.destroy();
         awaitExit(grace);
     }

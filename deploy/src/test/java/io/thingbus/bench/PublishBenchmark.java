@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -102,14 +103,9 @@ class PublishBenchmark {
         }
     }
 
-    private static Map<String, String> memory(Map<String, Long> pids) throws Exception {
-        Map<String, String> rss = new java.util.LinkedHashMap<>();
-        for (var entry : pids.entrySet()) {
-            Path status = Path.of("/proc", Long.toString(entry.getValue()), "status");
-            String line = Files.exists(status) ? Files.readAllLines(status).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?") : "VmRSS: ?";
-            rss.put(entry.getKey(), line.substring("VmRSS:".length()).trim());
-        }
+    private static Map<String, String> memory(Map<String, Long> pids) {
+        Map<String, String> rss = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> rss.put(name, ProcFs.residentMemory(pid)));
         return rss;
     }
 
@@ -122,7 +118,6 @@ class PublishBenchmark {
         out.append(String.format("until every point is stored:          %.1f s, %.0f msg/s%n", storedSeconds,
                 total / storedSeconds));
         rss.forEach((name, value) -> out.append(String.format("RSS %-16s %s%n", name, value)));
-        System.out.println(out);
-        Files.writeString(Path.of("target", "benchmark.txt"), out.toString());
+        BenchmarkReport.publish("benchmark.txt", out.toString());
     }
 }
