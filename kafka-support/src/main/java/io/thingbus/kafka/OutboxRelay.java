@@ -7,6 +7,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +52,23 @@ public final class OutboxRelay {
 
         /** A round failed and is retried at the next one; already logged. */
         void failed(String reason);
+
+        /** A listener that hands what it hears to {@code published} and {@code failed}, e.g. counters. */
+        static Listener of(IntConsumer published, Consumer<String> failed) {
+            Objects.requireNonNull(published, "published");
+            Objects.requireNonNull(failed, "failed");
+            return new Listener() {
+                @Override
+                public void published(int count) {
+                    published.accept(count);
+                }
+
+                @Override
+                public void failed(String reason) {
+                    failed.accept(reason);
+                }
+            };
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);

@@ -97,17 +97,8 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(Duration interval, int batchSize) {
-        return new OutboxRelay("test-relay", interval, batchSize, outbox::drain, new OutboxRelay.Listener() {
-            @Override
-            public void published(int count) {
-                published.add(count);
-            }
-
-            @Override
-            public void failed(String reason) {
-                failures.add(reason);
-            }
-        });
+        return new OutboxRelay("test-relay", interval, batchSize, outbox::drain,
+                OutboxRelay.Listener.of(published::add, failures::add));
     }
 
     /** Rows numbered in the order they were written; "Kafka" takes at most a set number per drain. */

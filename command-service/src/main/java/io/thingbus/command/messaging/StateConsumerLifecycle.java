@@ -1,26 +1,26 @@
 package io.thingbus.command.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.command.config.StateConsumerConfig;
 import io.thingbus.command.domain.StateProjection;
 import io.thingbus.kafka.ConsumerLoopHealth;
 import io.thingbus.kafka.ConsumerLoopSettings;
-import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.ConsumerMetricsBinding;
 import io.thingbus.kafka.KafkaClientSettings;
 import io.thingbus.kafka.KafkaConsumerLoop;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Starts the state consumer ({@link KafkaConsumerLoop} with a {@link StateBatchHandler}) on its own thread when the
- * service starts (unless disabled) and stops it, letting a running batch finish, when the service stops. Invalid
+ * service starts (unless disabled) and stops it, letting a running batch finish, when the service stops. The
+ * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry while it exists. Invalid
  * settings stop the start-up.
  */
 @Singleton
@@ -36,7 +36,6 @@ public class StateConsumerLifecycle {
     private final MeterRegistry registry;
     private final RpcDispatchLoop dispatchLoop;
     private volatile KafkaConsumerLoop loop;
-    private volatile KafkaClientMetrics clientMetrics;
 
     @Inject
     public StateConsumerLifecycle(StateConsumerConfig config, KafkaClientSettings kafka, StateProjection projection,
@@ -54,27 +53,18 @@ public class StateConsumerLifecycle {
             return;
         }
         ConsumerLoopSettings settings = settings(config);
-        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, CLIENT_ID, "earliest");
         StateMetrics metrics = new StateMetrics(registry);
-        ConsumerProbe probe = new ConsumerProbe();
-        probe.whenCreated(() -> clientMetrics = metrics.bind(probe.metricsView()));
-        loop = new KafkaConsumerLoop(NAME, StateBatchHandler.TOPICS, probe.attachTo(consumerConfig),
-                settings.pollTimeout(), settings.backoff(),
-                new StateBatchHandler(projection, metrics, dispatchLoop::wakeUp));
+        loop = new KafkaConsumerLoop(NAME, StateBatchHandler.TOPICS,
+                settings.consumerConfig(kafka, CLIENT_ID, "earliest"), settings.pollTimeout(), settings.backoff(),
+                new StateBatchHandler(projection, metrics, dispatchLoop::wakeUp),
+                List.of(new ConsumerMetricsBinding(registry)));
         loop.start();
         LOG.infof("consuming devices, lifecycle events and device requests as group %s", config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (loop == null) {
-            return;
-        }
-        loop.stop();
-        if (health().live()) {
-            LOG.warn("state consumer did not stop in time");
-        }
-        if (clientMetrics != null) {
-            clientMetrics.close();
+        if (loop != null) {
+            loop.stop();
         }
     }
 

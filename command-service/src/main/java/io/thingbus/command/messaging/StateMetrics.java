@@ -2,12 +2,10 @@ package io.thingbus.command.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.thingbus.command.domain.StateOutcome;
 import io.thingbus.command.domain.StateReport;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * The meters of the state consumer (Prometheus names in brackets):
@@ -20,7 +18,8 @@ import org.apache.kafka.clients.consumer.Consumer;
  *   <li>{@code thingbus.command.state.rejected} with {@code reason} = {@code malformed-record} (does not follow its
  *       topic's schema) or {@code invalid-record} (unusable fields): records skipped;</li>
  *   <li>{@code thingbus.command.state.store.failures}: batches the database failed, each retried;</li>
- *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag).</li>
+ *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag), bound by a
+ *       {@link io.thingbus.kafka.ConsumerMetricsBinding}.</li>
  * </ul>
  * Thread-safe.
  */
@@ -51,13 +50,6 @@ public final class StateMetrics {
         this.storeFailures = Counter.builder("thingbus.command.state.store.failures")
                 .description("Batches of device and session records the database failed; each is retried")
                 .register(registry);
-    }
-
-    /** Binds a Kafka client's metrics (a {@code ConsumerProbe}'s view); close the result when the client closes. */
-    KafkaClientMetrics bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
-        clientMetrics.bindTo(registry);
-        return clientMetrics;
     }
 
     void applied(StateReport report) {

@@ -46,17 +46,8 @@ public class AlertRelay {
         producerMetrics.bindTo(metrics.registry());
         KafkaAlertPublisher publisher = new KafkaAlertPublisher(producer);
         OutboxRelay started = new OutboxRelay("alert-relay", config.relayInterval(), config.relayBatchSize(),
-                maxRows -> drain(maxRows, publisher), new OutboxRelay.Listener() {
-                    @Override
-                    public void published(int count) {
-                        metrics.published(count);
-                    }
-
-                    @Override
-                    public void failed(String reason) {
-                        metrics.backgroundFailure("alert-relay");
-                    }
-                });
+                maxRows -> drain(maxRows, publisher),
+                OutboxRelay.Listener.of(metrics::published, reason -> metrics.backgroundFailure("alert-relay")));
         started.start();
         relay = started;
     }

@@ -1,15 +1,13 @@
 package io.thingbus.event.messaging;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.contracts.Topics;
 import io.thingbus.event.config.ConsumerConfig;
 import io.thingbus.event.domain.ChannelDirectory;
 import io.thingbus.event.domain.TelemetryEvaluation;
-import io.thingbus.kafka.ConsumerLoopHealth;
 import io.thingbus.kafka.ConsumerLoopSettings;
-import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.ConsumerMetricsBinding;
 import io.thingbus.kafka.KafkaClientSettings;
 import io.thingbus.kafka.KafkaConsumerLoop;
 import jakarta.enterprise.event.Observes;
@@ -17,15 +15,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
  * Starts the consumer loops when the service starts and stops them, letting a running batch finish, when it stops:
  * the device registry feed and the channel feed (always) and the telemetry evaluation (unless disabled). Each
- * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry once its client exists.
+ * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry while its client exists.
  * Invalid settings ({@code thingbus.event.consumer.*} or {@code kafka.*}) stop the start-up.
  */
 @Singleton
@@ -46,7 +42,6 @@ public class ConsumerLifecycle {
     private final AlertRelay relay;
     private final EventMetrics metrics;
     private final Clock clock;
-    private final List<KafkaClientMetrics> clientMetrics = new CopyOnWriteArrayList<>();
     private volatile KafkaConsumerLoop telemetry;
     private volatile KafkaConsumerLoop devices;
     private volatile KafkaConsumerLoop channels;
@@ -66,20 +61,20 @@ public class ConsumerLifecycle {
     }
 
     void start(@Observes StartupEvent event) {
-        devices = start(DEVICES, Topics.DEVICES, config.devicesGroupId(), new ConsumerProbe(),
+        devices = start(DEVICES, Topics.DEVICES, config.devicesGroupId(),
                 new FeedBatchHandler<>(Topics.DEVICES, DeviceRecords::decode, directory::applyDevices,
                         metrics::deviceRecords, metrics));
-        channels = start(CHANNELS, Topics.CHANNELS, config.channelsGroupId(), new ConsumerProbe(),
+        channels = start(CHANNELS, Topics.CHANNELS, config.channelsGroupId(),
                 new FeedBatchHandler<>(Topics.CHANNELS, ChannelRecords::decode, directory::applyChannels,
                         metrics::channelRecords, metrics));
         if (!config.telemetryEnabled()) {
             LOG.info("telemetry evaluation disabled (thingbus.event.consumer.telemetry-enabled=false): no rule fires");
             return;
         }
-        ConsumerProbe probe = new ConsumerProbe();
         UninterruptedReading reading = new UninterruptedReading(
-                new TelemetryBatchHandler(evaluation, metrics, this::alertsStored), probe, clock);
-        telemetry = loop(TELEMETRY, Topics.TELEMETRY, config.telemetryGroupId(), probe, reading);
+                new TelemetryBatchHandler(evaluation, metrics, this::alertsStored), clock);
+        telemetry = loop(TELEMETRY, Topics.TELEMETRY, config.telemetryGroupId(), reading,
+                List.of(clientMetrics(), reading));
         reading.follow(telemetry);
         telemetryReading = reading;
         telemetry.start();
@@ -87,10 +82,9 @@ public class ConsumerLifecycle {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop(TELEMETRY, telemetry);
-        stop(DEVICES, devices);
-        stop(CHANNELS, channels);
-        clientMetrics.forEach(KafkaClientMetrics::close);
+        stop(telemetry);
+        stop(devices);
+        stop(channels);
     }
 
     /** The telemetry consumer, or empty when evaluation is disabled. */
@@ -119,37 +113,30 @@ public class ConsumerLifecycle {
         relay.wake();
     }
 
-    private KafkaConsumerLoop start(String name, String topic, String groupId, ConsumerProbe probe,
-            KafkaConsumerLoop.BatchHandler handler) {
-        KafkaConsumerLoop loop = loop(name, topic, groupId, probe, handler);
+    private KafkaConsumerLoop start(String name, String topic, String groupId, KafkaConsumerLoop.BatchHandler handler) {
+        KafkaConsumerLoop loop = loop(name, topic, groupId, handler, List.of(clientMetrics()));
         loop.start();
         return loop;
     }
 
-    /** A loop over {@code topic} in {@code groupId}, whose client metrics are bound once its consumer exists. */
-    private KafkaConsumerLoop loop(String name, String topic, String groupId, ConsumerProbe probe,
-            KafkaConsumerLoop.BatchHandler handler) {
+    /** A loop over {@code topic} in {@code groupId} that tells {@code listeners} about its consumer. */
+    private KafkaConsumerLoop loop(String name, String topic, String groupId, KafkaConsumerLoop.BatchHandler handler,
+            List<KafkaConsumerLoop.ConsumerListener> listeners) {
         ConsumerLoopSettings settings = new ConsumerLoopSettings("thingbus.event.consumer", groupId,
                 config.maxPollRecords(), config.pollTimeout(), config.retryBackoffInitial(), config.retryBackoffMax());
-        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, groupId + "-" + topic, "earliest");
-        probe.whenCreated(() -> bindClientMetrics(probe));
-        return new KafkaConsumerLoop(name, List.of(topic), probe.attachTo(consumerConfig), settings.pollTimeout(),
-                settings.backoff(), handler);
+        return new KafkaConsumerLoop(name, List.of(topic),
+                settings.consumerConfig(kafka, groupId + "-" + topic, "earliest"), settings.pollTimeout(),
+                settings.backoff(), handler, listeners);
     }
 
-    private void bindClientMetrics(ConsumerProbe probe) {
-        KafkaClientMetrics bound = new KafkaClientMetrics(probe.metricsView());
-        bound.bindTo(metrics.registry());
-        clientMetrics.add(bound);
+    /** Binds a consumer's Kafka client metrics to the meter registry while the consumer exists. */
+    private ConsumerMetricsBinding clientMetrics() {
+        return new ConsumerMetricsBinding(metrics.registry());
     }
 
-    private static void stop(String name, KafkaConsumerLoop loop) throws InterruptedException {
-        if (loop == null) {
-            return;
-        }
-        loop.stop();
-        if (ConsumerLoopHealth.of(name, loop).live()) {
-            LOG.warnf("%s did not stop in time", name);
+    private static void stop(KafkaConsumerLoop loop) throws InterruptedException {
+        if (loop != null) {
+            loop.stop();
         }
     }
 }

@@ -1,33 +1,33 @@
 package io.thingbus.event.messaging;
 
-import io.thingbus.kafka.ConsumerProbe;
 import io.thingbus.kafka.KafkaConsumerLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Since when the telemetry consumer has been reading its partitions without interruption: the later of its last
- * partition assignment (a start, a rebalance; from its {@link ConsumerProbe}) and its last recovery from a failure
- * (the first batch handled after its loop was retrying). Empty while the loop is not consuming (starting, retrying,
- * stopped) or holds no partition. It wraps the telemetry batch handler to see recoveries; {@link #follow} tells it
- * which loop runs it.
+ * partition assignment (a start, a rebalance; its loop tells it as a {@link KafkaConsumerLoop.ConsumerListener}) and
+ * its last recovery from a failure (the first batch handled after its loop was retrying). Empty while the loop is not
+ * consuming (starting, retrying, stopped) or holds no partition. It wraps the telemetry batch handler to see
+ * recoveries; {@link #follow} tells it which loop runs it.
  *
- * <p>Thread-safe: batches arrive on the loop's thread, {@link #since()} is asked from any thread.
+ * <p>Thread-safe: batches and partition changes arrive on the loop's thread, {@link #since()} is asked from any thread.
  */
-final class UninterruptedReading implements KafkaConsumerLoop.BatchHandler {
+final class UninterruptedReading implements KafkaConsumerLoop.BatchHandler, KafkaConsumerLoop.ConsumerListener {
 
     private final KafkaConsumerLoop.BatchHandler handler;
-    private final ConsumerProbe probe;
     private final Clock clock;
     private volatile KafkaConsumerLoop loop;
     private volatile Instant recoveredAt = Instant.MIN;
+    private volatile Instant assignedAt;
 
-    UninterruptedReading(KafkaConsumerLoop.BatchHandler handler, ConsumerProbe probe, Clock clock) {
+    UninterruptedReading(KafkaConsumerLoop.BatchHandler handler, Clock clock) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.probe = Objects.requireNonNull(probe, "probe");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -46,6 +46,23 @@ final class UninterruptedReading implements KafkaConsumerLoop.BatchHandler {
         }
     }
 
+    @Override
+    public void assigned(Set<TopicPartition> held) {
+        assignedAt = held.isEmpty() ? null : clock.instant();
+    }
+
+    @Override
+    public void revoked(Set<TopicPartition> held) {
+        if (held.isEmpty()) {
+            assignedAt = null;
+        }
+    }
+
+    @Override
+    public void closed() {
+        assignedAt = null;
+    }
+
     /** Since when telemetry has been read without interruption; empty while it is not. */
     Optional<Instant> since() {
         KafkaConsumerLoop current = loop;
@@ -53,7 +70,6 @@ final class UninterruptedReading implements KafkaConsumerLoop.BatchHandler {
             return Optional.empty();
         }
         Instant recovered = recoveredAt;
-        return probe.lastAssignment(clock.instant())
-                .map(assigned -> assigned.isAfter(recovered) ? assigned : recovered);
+        return Optional.ofNullable(assignedAt).map(assigned -> assigned.isAfter(recovered) ? assigned : recovered);
     }
 }

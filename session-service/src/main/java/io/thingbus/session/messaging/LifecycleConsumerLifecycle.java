@@ -1,12 +1,11 @@
 package io.thingbus.session.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.kafka.ConsumerLoopHealth;
 import io.thingbus.kafka.ConsumerLoopSettings;
-import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.ConsumerMetricsBinding;
 import io.thingbus.kafka.KafkaClientSettings;
 import io.thingbus.kafka.KafkaConsumerLoop;
 import io.thingbus.session.config.LifecycleConsumerConfig;
@@ -14,14 +13,15 @@ import io.thingbus.session.domain.LifecycleProjection;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Starts the lifecycle consumer ({@link KafkaConsumerLoop} with a {@link LifecycleBatchHandler}) on its own thread
- * when the service starts (unless disabled) and stops it, letting a running batch finish, when the service stops.
- * Invalid settings stop the start-up.
+ * when the service starts (unless disabled) and stops it, letting a running batch finish, when the service stops. The
+ * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry while it exists. Invalid
+ * settings stop the start-up.
  */
 @Singleton
 public class LifecycleConsumerLifecycle {
@@ -35,7 +35,6 @@ public class LifecycleConsumerLifecycle {
     private final LifecycleProjection projection;
     private final MeterRegistry registry;
     private volatile KafkaConsumerLoop loop;
-    private volatile KafkaClientMetrics clientMetrics;
 
     @Inject
     public LifecycleConsumerLifecycle(LifecycleConsumerConfig config, KafkaClientSettings kafka,
@@ -52,26 +51,17 @@ public class LifecycleConsumerLifecycle {
             return;
         }
         ConsumerLoopSettings settings = settings(config);
-        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, CLIENT_ID, "earliest");
-        LifecycleMetrics metrics = new LifecycleMetrics(registry);
-        ConsumerProbe probe = new ConsumerProbe();
-        probe.whenCreated(() -> clientMetrics = metrics.bind(probe.metricsView()));
-        loop = new KafkaConsumerLoop(NAME, LifecycleBatchHandler.TOPICS, probe.attachTo(consumerConfig),
-                settings.pollTimeout(), settings.backoff(), new LifecycleBatchHandler(projection, metrics));
+        loop = new KafkaConsumerLoop(NAME, LifecycleBatchHandler.TOPICS,
+                settings.consumerConfig(kafka, CLIENT_ID, "earliest"), settings.pollTimeout(), settings.backoff(),
+                new LifecycleBatchHandler(projection, new LifecycleMetrics(registry)),
+                List.of(new ConsumerMetricsBinding(registry)));
         loop.start();
         LOG.infof("consuming session lifecycle events as group %s", config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (loop == null) {
-            return;
-        }
-        loop.stop();
-        if (health().live()) {
-            LOG.warn("lifecycle consumer did not stop in time");
-        }
-        if (clientMetrics != null) {
-            clientMetrics.close();
+        if (loop != null) {
+            loop.stop();
         }
     }
 

@@ -2,8 +2,6 @@ package io.thingbus.session.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * The meters of the lifecycle consumer (Prometheus names in brackets):
@@ -14,7 +12,8 @@ import org.apache.kafka.clients.consumer.Consumer;
  *   <li>{@code thingbus.session.lifecycle.rejected} with {@code reason} = {@code malformed-record} (not a session
  *       event) or {@code invalid-event} (a session or sub-device event with unusable fields): records skipped;</li>
  *   <li>{@code thingbus.session.store.failures}: batches the database failed, each retried;</li>
- *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag).</li>
+ *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag), bound by a
+ *       {@link io.thingbus.kafka.ConsumerMetricsBinding}.</li>
  * </ul>
  * Thread-safe.
  */
@@ -35,13 +34,6 @@ public final class LifecycleMetrics {
         this.invalid = rejected("invalid-event");
         this.storeFailures = Counter.builder("thingbus.session.store.failures")
                 .description("Batches of lifecycle records the database failed; each is retried").register(registry);
-    }
-
-    /** Binds a Kafka client's metrics (a {@code ConsumerProbe}'s view); close the result when the client closes. */
-    KafkaClientMetrics bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
-        clientMetrics.bindTo(registry);
-        return clientMetrics;
     }
 
     void applied(int appliedEvents, int staleEvents) {

@@ -65,17 +65,8 @@ public class ChannelRecordRelay {
         producer = new KafkaProducer<>(kafka.producer("stream-service-outbox", config.deliveryTimeout()));
         KafkaChannelPublisher publisher = new KafkaChannelPublisher(producer);
         relay = new OutboxRelay("outbox-relay", config.interval(), config.batchSize(),
-                maxRows -> drain(maxRows, publisher), new OutboxRelay.Listener() {
-                    @Override
-                    public void published(int count) {
-                        published.increment(count);
-                    }
-
-                    @Override
-                    public void failed(String reason) {
-                        failures.increment();
-                    }
-                });
+                maxRows -> drain(maxRows, publisher),
+                OutboxRelay.Listener.of(published::increment, reason -> failures.increment()));
         signal.listen(relay::wake);
         relay.start();
     }

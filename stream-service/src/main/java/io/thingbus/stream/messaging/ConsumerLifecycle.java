@@ -4,9 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.thingbus.contracts.Topics;
-import io.thingbus.kafka.ConsumerLoopHealth;
 import io.thingbus.kafka.ConsumerLoopSettings;
-import io.thingbus.kafka.ConsumerProbe;
+import io.thingbus.kafka.ConsumerMetricsBinding;
 import io.thingbus.kafka.KafkaClientSettings;
 import io.thingbus.kafka.KafkaConsumerLoop;
 import io.thingbus.stream.config.DeviceConsumerConfig;
@@ -17,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -25,7 +23,7 @@ import org.jboss.logging.Logger;
  * Starts the service's two consumer loops when the service starts, unless their settings switch them off — the
  * telemetry consumer ({@code thingbus.stream.consumer.*}) and the device registry consumer
  * ({@code thingbus.stream.devices.*}) — and stops them, letting a running batch finish, when it stops. The telemetry
- * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry once its client exists.
+ * consumer's Kafka client metrics ({@code kafka_consumer_*}) are bound to the meter registry while its client exists.
  * Invalid settings ({@code thingbus.stream.*} or {@code kafka.*}) stop the start-up. A new consumer group starts at
  * the beginning of its topic.
  */
@@ -46,7 +44,6 @@ public class ConsumerLifecycle {
     private final MeterRegistry registry;
     private volatile KafkaConsumerLoop telemetry;
     private volatile KafkaConsumerLoop devices;
-    private volatile AutoCloseable telemetryClientMetrics;
 
     @Inject
     public ConsumerLifecycle(TelemetryConsumerConfig telemetryConfig, DeviceConsumerConfig devicesConfig,
@@ -65,12 +62,9 @@ public class ConsumerLifecycle {
         startDevices();
     }
 
-    void stop(@Observes ShutdownEvent event) throws Exception {
-        stop(TELEMETRY, telemetry);
-        stop(DEVICES, devices);
-        if (telemetryClientMetrics != null) {
-            telemetryClientMetrics.close();
-        }
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stop(telemetry);
+        stop(devices);
     }
 
     /** The telemetry consumer, or empty when it is switched off. */
@@ -89,13 +83,11 @@ public class ConsumerLifecycle {
             return;
         }
         ConsumerLoopSettings settings = settings(telemetryConfig);
-        Map<String, Object> consumerConfig = settings.consumerConfig(kafka, clientId(settings, Topics.TELEMETRY),
-                "earliest");
-        IngestionMetrics metrics = new IngestionMetrics(registry);
-        ConsumerProbe probe = new ConsumerProbe();
-        probe.whenCreated(() -> telemetryClientMetrics = metrics.bind(probe.metricsView()));
-        telemetry = new KafkaConsumerLoop(TELEMETRY, List.of(Topics.TELEMETRY), probe.attachTo(consumerConfig),
-                settings.pollTimeout(), settings.backoff(), new TelemetryBatchHandler(ingestion, metrics));
+        telemetry = new KafkaConsumerLoop(TELEMETRY, List.of(Topics.TELEMETRY),
+                settings.consumerConfig(kafka, clientId(settings, Topics.TELEMETRY), "earliest"),
+                settings.pollTimeout(), settings.backoff(),
+                new TelemetryBatchHandler(ingestion, new IngestionMetrics(registry)),
+                List.of(new ConsumerMetricsBinding(registry)));
         telemetry.start();
         LOG.infof("consuming telemetry as group %s", settings.groupId());
     }
@@ -130,13 +122,9 @@ public class ConsumerLifecycle {
         return settings.groupId() + "-" + topic;
     }
 
-    private static void stop(String name, KafkaConsumerLoop loop) throws InterruptedException {
-        if (loop == null) {
-            return;
-        }
-        loop.stop();
-        if (ConsumerLoopHealth.of(name, loop).live()) {
-            LOG.warnf("%s did not stop in time", name);
+    private static void stop(KafkaConsumerLoop loop) throws InterruptedException {
+        if (loop != null) {
+            loop.stop();
         }
     }
 }

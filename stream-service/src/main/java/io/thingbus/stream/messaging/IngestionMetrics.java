@@ -3,10 +3,8 @@ package io.thingbus.stream.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.thingbus.stream.domain.Rejection;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * The meters of the telemetry consumer (Prometheus names in brackets):
@@ -19,7 +17,8 @@ import org.apache.kafka.clients.consumer.Consumer;
  *       included);</li>
  *   <li>{@code thingbus.stream.store.failures}: batches the store failed, each retried;</li>
  *   <li>{@code thingbus.stream.batch.store}: time to store one batch;</li>
- *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag).</li>
+ *   <li>the Kafka consumer's own metrics ({@code kafka.consumer.*}, e.g. records lag), bound by a
+ *       {@link io.thingbus.kafka.ConsumerMetricsBinding}.</li>
  * </ul>
  * Thread-safe.
  */
@@ -47,13 +46,6 @@ public final class IngestionMetrics {
                 .description("Batches the store failed; each is retried").register(registry);
         this.batchStore = Timer.builder("thingbus.stream.batch.store")
                 .description("Time to store one batch of telemetry").register(registry);
-    }
-
-    /** Binds the Kafka client's metrics; close the result when the client closes. */
-    AutoCloseable bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
-        clientMetrics.bindTo(registry);
-        return clientMetrics;
     }
 
     void committed(int recordCount, int points) {
