@@ -65,8 +65,13 @@ public final class RecordingUpstream implements AutoCloseable {
     }
 
     public static RecordingUpstream start(String service) {
+        return start(service, 0);
+    }
+
+    /** @param port the loopback port to listen on; 0 for any free one */
+    public static RecordingUpstream start(String service, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             RecordingUpstream upstream = new RecordingUpstream(service, server);
             server.createContext("/", upstream::handle);
             server.setExecutor(Executors.newCachedThreadPool(runnable -> {

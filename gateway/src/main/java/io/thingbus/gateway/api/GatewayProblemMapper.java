@@ -3,6 +3,7 @@ package io.thingbus.gateway.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingbus.gateway.domain.ApiKeysNotLoadedException;
+import io.thingbus.gateway.domain.MethodNotAllowedException;
 import io.thingbus.gateway.domain.MissingApiKeyException;
 import io.thingbus.gateway.domain.NoRouteException;
 import io.thingbus.gateway.domain.RequestNotAdmittedException;
@@ -40,6 +41,8 @@ public class GatewayProblemMapper {
 
     private static final ProblemTable<Throwable> PROBLEMS = ProblemTable.of(Throwable.class)
             .when(NoRouteException.class, e -> Problem.of(404, "not-found", "Not Found", e.getMessage()))
+            .when(MethodNotAllowedException.class,
+                    e -> Problem.of(405, "method-not-allowed", "Method Not Allowed", e.getMessage()))
             .when(MissingApiKeyException.class, GatewayProblemMapper::unauthorized)
             .when(UnknownApiKeyException.class, GatewayProblemMapper::unauthorized)
             .when(RequestNotAdmittedException.class,
@@ -85,6 +88,8 @@ public class GatewayProblemMapper {
             out.putHeader("WWW-Authenticate", WWW_AUTHENTICATE);
         } else if (failure instanceof RequestNotAdmittedException e) {
             out.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e));
+        } else if (failure instanceof MethodNotAllowedException e) {
+            out.putHeader(HttpHeaders.ALLOW, String.join(", ", e.allowed()));
         } else if (failure instanceof ApiKeysNotLoadedException) {
             out.putHeader(HttpHeaders.RETRY_AFTER, API_KEYS_RETRY_SECONDS);
         }

@@ -8,18 +8,21 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Puts the gateway on the HTTP server: every path except the gateway's own {@code /q/*} endpoints (health, metrics,
- * OpenAPI) goes to {@link GatewayRequestHandler}. No body handler is installed, so request bodies stream through.
+ * Puts the gateway on the HTTP server: {@code /openapi} goes to {@link ApiDocumentEndpoint}, and every other path
+ * except the gateway's own {@code /q/*} endpoints (health, metrics, the gateway's own OpenAPI) to
+ * {@link GatewayRequestHandler}. No body handler is installed, so request bodies stream through.
  */
 @Singleton
 public class GatewayRoutes {
 
     private final GatewayRequestHandler handler;
+    private final ApiDocumentEndpoint apiDocument;
     private final String ownPrefix;
 
-    public GatewayRoutes(GatewayRequestHandler handler,
+    public GatewayRoutes(GatewayRequestHandler handler, ApiDocumentEndpoint apiDocument,
             @ConfigProperty(name = "quarkus.http.non-application-root-path") String nonApplicationRoot) {
         this.handler = handler;
+        this.apiDocument = apiDocument;
         this.ownPrefix = "/" + nonApplicationRoot.replaceAll("^/+|/+$", "");
     }
 
@@ -30,6 +33,8 @@ public class GatewayRoutes {
     private void dispatch(RoutingContext ctx) {
         if (isOwn(ctx.normalizedPath())) {
             ctx.next();
+        } else if (apiDocument.answers(ctx.normalizedPath())) {
+            apiDocument.handle(ctx);
         } else {
             handler.handle(ctx);
         }

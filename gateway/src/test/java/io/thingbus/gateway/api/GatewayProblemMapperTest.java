@@ -3,6 +3,7 @@ package io.thingbus.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thingbus.gateway.domain.ApiKeysNotLoadedException;
+import io.thingbus.gateway.domain.MethodNotAllowedException;
 import io.thingbus.gateway.domain.MissingApiKeyException;
 import io.thingbus.gateway.domain.NoRouteException;
 import io.thingbus.gateway.domain.RequestNotAdmittedException;
@@ -26,6 +27,9 @@ class GatewayProblemMapperTest {
         assertProblem(GatewayProblemMapper.problemFor(new UnknownApiKeyException()), 401, "unauthorized");
         assertProblem(GatewayProblemMapper.problemFor(new RequestNotAdmittedException("slow down", Duration.ofSeconds(2))),
                 429, "too-many-requests");
+        assertThat(GatewayProblemMapper.problemFor(new MethodNotAllowedException("POST", "/openapi", java.util.List.of("GET", "HEAD"))))
+                .satisfies(p -> assertProblem(p, 405, "method-not-allowed")).extracting(Problem::detail)
+                .isEqualTo("/openapi answers GET, HEAD only, not POST");
     }
 
     @Test
