@@ -70,6 +70,13 @@ class ChartValidationTest {
     }
 
     @Test
+    void aPublicUrlWithoutScheme_isRefusedByTheSchema() {
+        String refusal = helm.refusal("gateway: {publicUrl: api.example.com}");
+
+        assertThat(refusal).contains("/gateway/publicUrl");
+    }
+
+    @Test
     void anUnknownKey_isRefusedByTheSchema() {
         String refusal = helm.refusal("gateway: {ingres: {enabled: false}}");
 

@@ -49,6 +49,21 @@ class ChartValuesTest {
     }
 
     @Test
+    void publicUrl_ofTheApiDocument_comesFromTheIngressHost_orTheOperator() {
+        JsonNode byDefault = container(helm.render().deployment("gateway"));
+        JsonNode fromIngress = container(helm.render("""
+                gateway: {ingress: {host: api.example.com, path: /iot/, tls: {enabled: true, secretName: api-tls}}}
+                """).deployment("gateway"));
+        JsonNode fromOperator = container(helm.render("""
+                gateway: {publicUrl: "https://iot.example.com/api", ingress: {host: api.example.com}}
+                """).deployment("gateway"));
+
+        assertThat(env(byDefault, "THINGBUS_GATEWAY_PUBLIC_URL")).isEmpty();
+        assertThat(envValue(fromIngress, "THINGBUS_GATEWAY_PUBLIC_URL")).isEqualTo("https://api.example.com/iot");
+        assertThat(envValue(fromOperator, "THINGBUS_GATEWAY_PUBLIC_URL")).isEqualTo("https://iot.example.com/api");
+    }
+
+    @Test
     void ingress_servesOneHostOverTlsWithTheOperatorsClassAndAnnotations() {
         RenderedChart chart = helm.render("""
                 gateway:
