@@ -1,6 +1,6 @@
 {{/*
 The suite's Kafka topics and their cleanup policy, as contracts/src/main/java/io/thingbus/contracts/Topics.java
-defines them (Topics.ALL; compacted there = "compact" here). HelmChartTest fails when the two differ: change both
+defines them (Topics.ALL; compacted there = "compact" here). ChartInfrastructureTest fails when the two differ: change both
 together. One "<topic> <cleanup.policy>" line per topic.
 */}}
 {{- define "thingbus.kafka.topics" -}}
