@@ -15,9 +15,15 @@ import java.util.Set;
 /**
  * The devices other users claimed away from their owners, by the former owner's device key: the local copy of the
  * compacted device claims topic. A device claimed from A by B, and later given on from B to C, is two claims,
- * {@code A/D → B} and {@code B/D → C}; what A's gateway sends for {@code D} belongs to C. Chains are followed for at
- * most {@value #MAX_HOPS} claims: a cycle (possible for a moment, since the claims of one device live under different
- * keys and thus partitions) ends there, at whichever user the walk reached.
+ * {@code A/D → B} and {@code B/D → C}; what A's gateway sends for {@code D} belongs to C.
+ *
+ * <p>Cycles: when C gives the device back to A, device-service writes {@code C/D → A} and a tombstone for {@code A/D};
+ * the two live under different keys and thus partitions, so for a moment this instance may hold
+ * {@code A → B → C → A}. A walk remembers the users it passed and ends at the first user it reaches a second time: for
+ * a walk from a user inside the cycle that is the user itself (A's gateway's data stays A's — A is getting the device
+ * back — and never goes to B or C, nor does C reach A's gateway); for a walk that enters the cycle from outside, the
+ * user where it entered. {@value #MAX_HOPS} claims are followed at most, as a bound on the work of one look-up: a chain
+ * (or a cycle) of more users is cut there, at the user the walk reached.
  *
  * <p>It starts empty and not {@linkplain #isCurrent() current}; the claims listener fills it from the beginning of the
  * topic and marks it current once it has read everything that existed at start-up.
@@ -58,19 +64,36 @@ public final class ClaimedDevices implements DeviceOwners {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Follows the claims from {@code gatewayTenant}'s key to a user with no claim of the device, or to the first
+     * user it reaches a second time (a cycle, see above), or for at most {@value #MAX_HOPS} claims.
+     */
     @Override
     public synchronized TenantId ownerOf(TenantId gatewayTenant, DeviceId device) {
         TenantId owner = Objects.requireNonNull(gatewayTenant, "gatewayTenant");
+        Set<TenantId> visited = new HashSet<>(Set.of(owner));
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             TenantId claimer = claimers.get(DeviceKey.of(owner, device));
             if (claimer == null) {
                 return owner;
+            }
+            if (!visited.add(claimer)) {
+                return claimer;
             }
             owner = claimer;
         }
         return owner;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The candidates are the users whose claims lead to {@code device}'s owner within {@value #MAX_HOPS} claims
+     * (each user once, so a cycle ends the search); each is kept only when {@link #ownerOf} answers the owner for it,
+     * so both questions agree in a cycle too: the users of a cycle carry the device for themselves only.
+     */
     @Override
     public synchronized Set<TenantId> gatewayTenantsOf(DeviceKey device) {
         Set<TenantId> tenants = new LinkedHashSet<>();

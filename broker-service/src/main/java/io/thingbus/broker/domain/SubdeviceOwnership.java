@@ -7,7 +7,6 @@ import io.thingbus.contracts.TenantId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -29,7 +28,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SubdeviceOwnership {
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ClaimedDevices claims;
     private final GatewaySubdevices subdevices;
     private final UplinkSink sink;
@@ -85,6 +84,11 @@ public final class SubdeviceOwnership {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Whether {@code thread} waits to take the lock, in a publish or a claim change (for tests of the ordering). */
+    boolean isWaitingForTheLock(Thread thread) {
+        return lock.hasQueuedThread(thread);
     }
 
     private Reannounced reannounce(DeviceId device) {

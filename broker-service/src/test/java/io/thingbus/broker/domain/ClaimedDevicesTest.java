@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.TenantId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaimedDevicesTest {
 
@@ -84,14 +88,48 @@ class ClaimedDevicesTest {
         assertThat(claims.ownerOf(A, DEVICE)).isEqualTo(B);
     }
 
-    @Test
-    void cycle_endsAfterTheHopLimit_atTheUserTheWalkReached() {
-        claims.claimed(DeviceKey.of(A, DEVICE), B);
-        claims.claimed(DeviceKey.of(B, DEVICE), A);
+    @ParameterizedTest(name = "a cycle of {0} users")
+    @ValueSource(ints = {2, 3, 4, 5, ClaimedDevices.MAX_HOPS})
+    void cycle_leavesEveryUserOfItTheDeviceItsGatewayCarries_whateverTheHopLimit(int size) {
+        List<TenantId> users = cycleOf(size);
 
-        assertThat(claims.ownerOf(A, DEVICE)).as("8 hops from A: back at A").isEqualTo(A);
-        assertThat(claims.ownerOf(B, DEVICE)).isEqualTo(B);
-        assertThat(claims.gatewayTenantsOf(DeviceKey.of(A, DEVICE))).containsExactly(A);
+        for (TenantId start : users) {
+            assertThat(claims.ownerOf(start, DEVICE)).as("walk from %s", start).isEqualTo(start);
+            assertThat(claims.gatewayTenantsOf(DeviceKey.of(start, DEVICE))).as("gateways for %s", start)
+                    .containsExactly(start);
+        }
+    }
+
+    @ParameterizedTest(name = "a cycle of {0} users")
+    @ValueSource(ints = {2, 3, 4})
+    void walkEnteringACycle_endsAtTheUserWhereItEntered(int size) {
+        List<TenantId> users = cycleOf(size);
+        TenantId outsider = TenantId.of("Uoutside01");
+        claims.claimed(DeviceKey.of(outsider, DEVICE), users.get(0));
+
+        assertThat(claims.ownerOf(outsider, DEVICE)).isEqualTo(users.get(0));
+        assertThat(claims.gatewayTenantsOf(DeviceKey.of(users.get(0), DEVICE)))
+                .containsExactlyInAnyOrder(users.get(0), outsider);
+        for (TenantId inside : users.subList(1, size)) {
+            assertThat(claims.gatewayTenantsOf(DeviceKey.of(inside, DEVICE))).containsExactly(inside);
+        }
+    }
+
+    @Test
+    void deviceGivenBack_beforeTheTombstoneIsRead_staysWithTheUserWhoGotItBack_andThenBelongsToItForAll() {
+        claims.claimed(DeviceKey.of(A, DEVICE), B);
+        claims.claimed(DeviceKey.of(B, DEVICE), C);
+
+        claims.claimed(DeviceKey.of(C, DEVICE), A);
+
+        assertThat(claims.ownerOf(A, DEVICE)).as("A's gateway: A's again, never C's").isEqualTo(A);
+        assertThat(claims.gatewayTenantsOf(DeviceKey.of(C, DEVICE))).as("C reaches no gateway of A")
+                .containsExactly(C);
+
+        claims.reclaimed(DeviceKey.of(A, DEVICE));
+
+        assertThat(List.of(A, B, C)).allSatisfy(user -> assertThat(claims.ownerOf(user, DEVICE)).isEqualTo(A));
+        assertThat(claims.gatewayTenantsOf(DeviceKey.of(A, DEVICE))).containsExactlyInAnyOrder(A, B, C);
     }
 
     @Test
@@ -123,5 +161,17 @@ class ClaimedDevicesTest {
         claims.markCurrent();
 
         assertThat(claims.isCurrent()).isTrue();
+    }
+
+    /** users[0] → users[1] → … → users[size - 1] → users[0]: each claimed the device from the one before. */
+    private List<TenantId> cycleOf(int size) {
+        List<TenantId> users = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            users.add(TenantId.of("Ucycle000" + i));
+        }
+        for (int i = 0; i < size; i++) {
+            claims.claimed(DeviceKey.of(users.get(i), DEVICE), users.get((i + 1) % size));
+        }
+        return users;
     }
 }

@@ -209,6 +209,21 @@ class DownlinkMapperTest {
                 .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
     }
 
+    @Test
+    void aDeviceGivenBack_whileTheClaimsFormACycle_isReachedThroughTheGatewayByItsOwnUserOnly() {
+        gatewayOf(TENANT);
+        claims.claimed(DeviceKey.of(TENANT, DeviceId.of("Device A")), CLAIMER);
+        claims.claimed(DeviceKey.of(CLAIMER, DeviceId.of("Device A")), STRANGER);
+        claims.claimed(DeviceKey.of(STRANGER, DeviceId.of("Device A")), TENANT);
+
+        assertThat(mapper.decide(gatewayMessage(STRANGER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+        assertThat(mapper.decide(gatewayMessage(CLAIMER, Optional.of("gw-1"))))
+                .isEqualTo(new DownlinkDecision.Skip(DownlinkSkipReason.CLIENT_NOT_VALID));
+        assertThat(mapper.decide(gatewayMessage(TENANT, Optional.of("gw-1"))))
+                .isInstanceOf(DownlinkDecision.Deliver.class);
+    }
+
     private void gatewayOf(TenantId tenant) {
         clients.claim("gw-1", tenant, "c-1");
         clients.established("gw-1", "c-1");

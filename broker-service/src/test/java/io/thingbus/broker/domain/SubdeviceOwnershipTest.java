@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -96,10 +97,14 @@ class SubdeviceOwnershipTest {
             sent.add(records);
         }));
         gateway.start();
-        publishing.await(10, TimeUnit.SECONDS);
-        CompletableFuture<Reannounced> claim = CompletableFuture.supplyAsync(() -> ownership.claimed(FORMER, CLAIMER));
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).as("the gateway publish runs").isTrue();
+        FutureTask<Reannounced> claim = new FutureTask<>(() -> ownership.claimed(FORMER, CLAIMER));
+        Thread claimant = new Thread(claim);
+        claimant.start();
 
-        await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !claim.isDone());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ownership.isWaitingForTheLock(claimant));
+        assertThat(claim).as("the claim waits for the publish").isNotDone();
+        assertThat(claims.ownerOf(OWNER, DEVICE)).as("and is not applied yet").isEqualTo(OWNER);
         finishPublish.countDown();
         gateway.join(10_000);
 
