@@ -18,17 +18,32 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The gateway in front of services that document themselves ({@link DocumentingUpstreams}). Every test starts with
+ * session-service down; a test that starts it takes it down again afterwards and waits until the served document,
+ * rebuilt after the 1 s cache TTL, says so again, so that no test depends on the order or timing of another.
+ */
 @QuarkusTest
 @TestProfile(ApiDocumentProfile.class)
 class ApiDocumentIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNAVAILABLE = "x-thingbus-unavailable";
+    private static final Duration REBUILT = Duration.ofSeconds(15);
+
+    @AfterEach
+    void takeSessionServiceDownAgain() {
+        DocumentingUpstreams.stopSessionService();
+        awaitDocument(document -> assertThat(document.get(UNAVAILABLE)).isEqualTo(read("[\"session-service\"]")));
+    }
 
     @Test
     void document_needsNoApiKey_andHoldsExactlyThePathsTheGatewayRoutesToEachServiceThatAnswered() {
+        awaitDocument(document -> assertThat(document.get(UNAVAILABLE)).isEqualTo(read("[\"session-service\"]")));
         Response response = given().get("/openapi");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -79,7 +94,7 @@ class ApiDocumentIT {
         RecordingUpstream events = DocumentingUpstreams.of(Upstream.EVENT_SERVICE);
         int before = events.receivedFor("/q/openapi").size();
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(REBUILT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             given().header("X-API-KEY", "tbk_not-for-services").header("Authorization", "Bearer tbk_not-for-services")
                     .header("X-Thingbus-Tenant", "Umallory").get("/openapi").then().statusCode(200);
             assertThat(events.receivedFor("/q/openapi")).hasSizeGreaterThan(before);
@@ -129,22 +144,28 @@ class ApiDocumentIT {
     @Test
     void serviceThatWasDown_joinsTheDocumentAtARefreshOnceItAnswers_andLeavesItWhenItIsGoneAgain() {
         DocumentingUpstreams.startSessionService();
-        try {
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                JsonNode document = read(given().get("/openapi").then().statusCode(200).extract().asByteArray());
-                assertThat(document.get("paths").has("/session")).isTrue();
-                assertThat(document.has(UNAVAILABLE)).isFalse();
-                assertThat(document.at("/paths/~1session/get").has("parameters")).isFalse();
-            });
-        } finally {
-            DocumentingUpstreams.stopSessionService();
-        }
+        awaitDocument(document -> {
+            assertThat(document.get("paths").has("/session")).isTrue();
+            assertThat(document.has(UNAVAILABLE)).isFalse();
+            assertThat(document.at("/paths/~1session/get").has("parameters")).isFalse();
+        });
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode document = read(given().get("/openapi").then().statusCode(200).extract().asByteArray());
+        DocumentingUpstreams.stopSessionService();
+
+        awaitDocument(document -> {
             assertThat(document.get("paths").has("/session")).isFalse();
             assertThat(document.get(UNAVAILABLE)).isEqualTo(read("[\"session-service\"]"));
         });
+    }
+
+    /** Asks for the document until one served satisfies {@code expectation} (a rebuild may be due), and returns it. */
+    private static JsonNode awaitDocument(Consumer<JsonNode> expectation) {
+        JsonNode[] served = new JsonNode[1];
+        await().atMost(REBUILT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            served[0] = read(given().get("/openapi").then().statusCode(200).extract().asByteArray());
+            expectation.accept(served[0]);
+        });
+        return served[0];
     }
 
     private static String responseSchemaRef(JsonNode document, String operationPointer) {

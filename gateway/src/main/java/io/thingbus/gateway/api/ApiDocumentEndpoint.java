@@ -1,8 +1,6 @@
 package io.thingbus.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.thingbus.gateway.domain.MethodNotAllowedException;
-import io.thingbus.gateway.upstream.CachedApiDocument;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +14,7 @@ import java.util.List;
 /**
  * {@code GET /openapi}: the OpenAPI document of the whole REST API as callers reach it through the gateway
  * ({@link CachedApiDocument}), for Swagger UI and client generators. JSON, or YAML when asked for
- * ({@link ApiDocumentFormat}). Needs no API key: it is documentation and holds no tenant's data. Answers 200 also
+ * ({@link ApiDocumentFormat}), copied from the bytes written once per build. Needs no API key: it is documentation and holds no tenant's data. Answers 200 also
  * when services could not be asked (their paths are missing then, and named in {@code x-thingbus-unavailable}).
  *
  * <p>Runs on an event loop; never blocks. The answer is written on the request's own event loop.
@@ -52,7 +50,7 @@ public class ApiDocumentEndpoint {
         document.current().onComplete(built -> requestContext.runOnContext(ignored -> respond(ctx, format, built)));
     }
 
-    private void respond(RoutingContext ctx, ApiDocumentFormat format, AsyncResult<JsonNode> built) {
+    private void respond(RoutingContext ctx, ApiDocumentFormat format, AsyncResult<SerialisedApiDocument> built) {
         if (ctx.response().closed()) {
             return;
         }
@@ -63,6 +61,6 @@ public class ApiDocumentEndpoint {
         ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
                 .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .end(Buffer.buffer(format.write(built.result())));
+                .end(Buffer.buffer(built.result().in(format)));
     }
 }

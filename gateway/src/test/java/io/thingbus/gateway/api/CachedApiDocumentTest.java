@@ -1,12 +1,16 @@
-package io.thingbus.gateway.upstream;
+package io.thingbus.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CachedApiDocumentTest {
 
@@ -29,27 +35,40 @@ class CachedApiDocumentTest {
 
     @Test
     void document_isBuiltOnce_andServedUntilTheTtlHasPassedSinceItWasBuilt() {
-        Future<JsonNode> first = cache.current();
+        Future<SerialisedApiDocument> first = cache.current();
         clock.advance(Duration.ofSeconds(5));
         builds.get(0).complete(document(1));
 
         clock.advance(TTL.minusMillis(1));
-        assertThat(cache.current().result()).isEqualTo(document(1));
+        assertThat(versionOf(cache.current())).isEqualTo(1);
         assertThat(builds).hasSize(1);
 
         clock.advance(Duration.ofMillis(1));
-        Future<JsonNode> rebuilt = cache.current();
+        Future<SerialisedApiDocument> rebuilt = cache.current();
         assertThat(builds).hasSize(2);
         builds.get(1).complete(document(2));
-        assertThat(rebuilt.result()).isEqualTo(document(2));
-        assertThat(first.result()).isEqualTo(document(1));
+        assertThat(versionOf(rebuilt)).isEqualTo(2);
+        assertThat(versionOf(first)).isEqualTo(1);
+    }
+
+    @Test
+    void document_isWrittenOncePerBuildInEveryFormat_andRequestsGetThoseSameBytes() throws IOException {
+        Future<SerialisedApiDocument> first = cache.current();
+        builds.get(0).complete(document(1));
+        SerialisedApiDocument served = cache.current().result();
+
+        for (ApiDocumentFormat format : ApiDocumentFormat.values()) {
+            assertThat(served.in(format)).isSameAs(first.result().in(format));
+            assertThat(format.mapper().readTree(served.in(format))).isEqualTo(document(1));
+        }
+        assertThat(served.in(ApiDocumentFormat.YAML)).isNotEqualTo(served.in(ApiDocumentFormat.JSON));
     }
 
     @Test
     void requests_duringABuild_waitForThatBuild() {
-        Future<JsonNode> first = cache.current();
+        Future<SerialisedApiDocument> first = cache.current();
         clock.advance(TTL.multipliedBy(3));
-        Future<JsonNode> second = cache.current();
+        Future<SerialisedApiDocument> second = cache.current();
 
         assertThat(builds).hasSize(1);
         assertThat(second).isSameAs(first);
@@ -58,34 +77,39 @@ class CachedApiDocumentTest {
 
     @Test
     void failedBuild_isNotKept_theNextRequestBuildsAgain() {
-        Future<JsonNode> failed = cache.current();
+        Future<SerialisedApiDocument> failed = cache.current();
         builds.get(0).fail(new IllegalStateException("merge failed"));
 
-        Future<JsonNode> next = cache.current();
+        Future<SerialisedApiDocument> next = cache.current();
         builds.get(1).complete(document(2));
 
         assertThat(failed.failed()).isTrue();
-        assertThat(next.result()).isEqualTo(document(2));
+        assertThat(versionOf(next)).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "cache-ttl={0}")
+    @ValueSource(strings = {"PT0S", "PT0.999S", "PT-1S"})
+    void ttl_shorterThanOneSecond_stopsStartUpNamingTheSetting(String ttl) {
+        assertThatThrownBy(() -> new CachedApiDocument(Duration.parse(ttl), clock, () -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("thingbus.gateway.api-document.cache-ttl must be at least 1s");
     }
 
     @Test
-    void zeroTtl_buildsForEveryRequest_andANegativeOneIsRefused() {
-        List<Integer> built = new ArrayList<>();
-        CachedApiDocument uncached = new CachedApiDocument(Duration.ZERO, clock, () -> {
-            built.add(built.size());
-            return Future.succeededFuture(document(built.size()));
-        });
-
-        uncached.current();
-        uncached.current();
-
-        assertThat(built).hasSize(2);
-        assertThatThrownBy(() -> new CachedApiDocument(Duration.ofSeconds(-1), clock, () -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache-ttl");
+    void ttl_ofOneSecond_isAccepted() {
+        assertThatCode(() -> new CachedApiDocument(Duration.ofSeconds(1), clock, () -> null)).doesNotThrowAnyException();
     }
 
     private static JsonNode document(int version) {
         return JsonNodeFactory.instance.objectNode().put("version", version);
+    }
+
+    private static int versionOf(Future<SerialisedApiDocument> served) {
+        try {
+            return new ObjectMapper().readTree(served.result().in(ApiDocumentFormat.JSON)).get("version").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A clock the test moves by hand. */

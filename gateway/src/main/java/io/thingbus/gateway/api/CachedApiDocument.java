@@ -1,7 +1,8 @@
-package io.thingbus.gateway.upstream;
+package io.thingbus.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.thingbus.gateway.config.ApiDocumentConfig;
+import io.thingbus.gateway.upstream.ApiDocumentAssembler;
 import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -12,10 +13,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The API document of the whole REST API, built by {@link ApiDocumentAssembler} and kept for the configured time
- * ({@code thingbus.gateway.api-document.cache-ttl}, counted from when the build completed). The first request after
- * that time has it rebuilt and waits for the new document; requests arriving during a build wait for that same build
- * rather than starting another. A build that failed is not kept: the next request starts a new one.
+ * The API document of the whole REST API, built by {@link ApiDocumentAssembler}, written once in every format
+ * ({@link SerialisedApiDocument}) and kept for the configured time ({@code thingbus.gateway.api-document.cache-ttl},
+ * at least {@link #MIN_TTL}, counted from when the build completed). The first request after that time has it rebuilt
+ * and waits for the new document; requests arriving during a build wait for that same build rather than starting
+ * another. A build that failed is not kept: the next request starts a new one.
  *
  * <p>Thread-safe: {@link #current} may be called on any event loop and never blocks. The document returned is shared:
  * callers must not change it.
@@ -23,22 +25,27 @@ import java.util.function.Supplier;
 @Singleton
 public class CachedApiDocument {
 
+    /** The shortest time a document is kept: shorter would let anonymous requests make every service busy. */
+    static final Duration MIN_TTL = Duration.ofSeconds(1);
+
     private final Duration ttl;
     private final Clock clock;
     private final Supplier<Future<JsonNode>> build;
 
-    private Future<JsonNode> document; // guarded by this
+    private Future<SerialisedApiDocument> document; // guarded by this
     private Instant expiresAt = Instant.MIN; // guarded by this; MIN while a build runs
 
+    /** @throws IllegalArgumentException when the cache TTL is shorter than {@link #MIN_TTL}: the gateway does not start */
     @Inject
     public CachedApiDocument(ApiDocumentAssembler assembler, ApiDocumentConfig config) {
         this(config.cacheTtl(), Clock.systemUTC(), assembler::assemble);
     }
 
-    /** @throws IllegalArgumentException when {@code ttl} is negative; zero rebuilds for every request */
+    /** @throws IllegalArgumentException when {@code ttl} is shorter than {@link #MIN_TTL} */
     CachedApiDocument(Duration ttl, Clock clock, Supplier<Future<JsonNode>> build) {
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("thingbus.gateway.api-document.cache-ttl must not be negative, was " + ttl);
+        if (ttl.compareTo(MIN_TTL) < 0) {
+            throw new IllegalArgumentException("thingbus.gateway.api-document.cache-ttl must be at least "
+                    + MIN_TTL.toSeconds() + "s, was " + ttl.toMillis() + "ms");
         }
         this.ttl = ttl;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,9 +53,9 @@ public class CachedApiDocument {
     }
 
     /** The document: the kept one while it is fresh, else the one a build (running or started now) completes with. */
-    public synchronized Future<JsonNode> current() {
+    synchronized Future<SerialisedApiDocument> current() {
         if (document == null || document.isComplete() && (document.failed() || !clock.instant().isBefore(expiresAt))) {
-            Future<JsonNode> building = build.get();
+            Future<SerialisedApiDocument> building = build.get().map(SerialisedApiDocument::of);
             document = building;
             expiresAt = Instant.MIN;
             building.onSuccess(built -> keepUntilExpiry(building));
@@ -56,7 +63,7 @@ public class CachedApiDocument {
         return document;
     }
 
-    private synchronized void keepUntilExpiry(Future<JsonNode> built) {
+    private synchronized void keepUntilExpiry(Future<SerialisedApiDocument> built) {
         if (document == built) {
             expiresAt = clock.instant().plus(ttl);
         }
