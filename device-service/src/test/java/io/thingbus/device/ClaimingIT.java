@@ -120,6 +120,34 @@ class ClaimingIT {
     }
 
     @Test
+    void theClaimerDeletingTheDevice_endsTheClaimAndTheOldOwnersTelemetryRegistersItAgain() {
+        broker.send(BrokerRecords.claimRequest(owner.userId(), deviceId, "", null, gateway, BrokerRecords.now()));
+        awaitClaim(claimer.userId(), deviceId, "").then().statusCode(201);
+        String marker = "telemetry-marker-" + UUID.randomUUID();
+        try (TelemetrySender telemetry = new TelemetrySender()) {
+            telemetry.send(TelemetrySender.telemetry(owner.userId(), deviceId, owner.deviceToken()));
+            telemetry.send(TelemetrySender.telemetry(owner.userId(), marker, owner.deviceToken()));
+            SubdeviceIT.awaitDevice(owner.userId(), marker);
+            asTenant(owner.userId()).get("/device/{id}", deviceId).then().statusCode(404);
+
+            asTenant(claimer.userId()).delete("/device/{id}", deviceId).then().statusCode(204);
+
+            try (TopicReader claims = new TopicReader(Topics.DEVICE_CLAIMS)) {
+                List<ConsumerRecord<String, byte[]>> records =
+                        claims.awaitRecords(owner.userId() + "/" + deviceId, 2);
+                assertThat(records).extracting(r -> r.value() == null).containsExactly(false, true);
+                assertThat(TopicReader.header(records.get(1), RecordHeaders.CE_TYPE))
+                        .isEqualTo(DeviceClaimRecord.TYPE);
+                assertThat(TopicReader.header(records.get(1), RecordHeaders.TENANT)).isEqualTo(owner.userId());
+                assertThat(claims.allRecords(claimer.userId() + "/" + deviceId)).isEmpty();
+            }
+            telemetry.send(TelemetrySender.telemetry(owner.userId(), deviceId, owner.deviceToken()));
+            SubdeviceIT.awaitDevice(owner.userId(), deviceId);
+        }
+        asTenant(claimer.userId()).get("/device/{id}", deviceId).then().statusCode(404);
+    }
+
+    @Test
     void creatingAnOrdinaryDevice_writesNothingOnTheDeviceClaimsTopic() {
         asTenant(owner.userId()).post("/device/{id}", deviceId).then().statusCode(201);
         asTenant(owner.userId()).delete("/device/{id}", deviceId).then().statusCode(204);

@@ -128,6 +128,11 @@ public final class Claiming {
         return windows.get(0);
     }
 
+    /**
+     * Moves the device. When the claimer takes back a device once claimed away from it, the tombstone that ends that
+     * old claim is appended before the new claim: keys differ on the device-claims topic, so a reader that saw the new
+     * claim first would briefly find a cycle (claimer → … → former owner → claimer).
+     */
     private static Moved move(RegistryTransaction tx, ClaimWindow window, DeviceKey target, Instant now) {
         if (!tx.users().exists(target.tenant())) {
             throw new UnknownUserException();
@@ -140,8 +145,8 @@ public final class Claiming {
         Map<AttributeScope, Map<AttributeKey, JsonNode>> attributes = attributesOf(tx, from);
         tx.devices().delete(from);
         tx.outbox().append(OutboxMessages.deviceDeleted(from, now));
-        markClaimedAway(tx, from, target.tenant(), now);
         unmarkClaimedAway(tx, target, now);
+        markClaimedAway(tx, from, target.tenant(), now);
         registerForClaimer(tx, old, attributes, target, now);
         return new Moved(from, tx.devices().find(target).orElseThrow());
     }
@@ -180,6 +185,20 @@ public final class Claiming {
         if (tx.claims().unmarkClaimedAway(device)) {
             tx.outbox().append(OutboxMessages.deviceOwnedAgain(device, now));
         }
+    }
+
+    /**
+     * The tenant of {@code claimedDevice} deleted it: every claim by which it had taken the device from another user
+     * ends. Each former owner is no longer marked as having lost the device, and a tombstone under its former device
+     * key on the device-claims topic tells the broker that what its gateways send for the device is its own again.
+     * Part of the caller's transaction.
+     *
+     * @return the former device keys released, in tenant order
+     */
+    static List<DeviceKey> releaseClaimsOn(RegistryTransaction tx, DeviceKey claimedDevice, Instant now) {
+        List<DeviceKey> released = tx.claims().releaseClaimsOn(claimedDevice);
+        released.forEach(former -> tx.outbox().append(OutboxMessages.deviceOwnedAgain(former, now)));
+        return released;
     }
 
     private static Map<AttributeScope, Map<AttributeKey, JsonNode>> attributesOf(RegistryTransaction tx,

@@ -35,6 +35,15 @@ public interface Claims {
      */
     boolean unmarkClaimedAway(DeviceKey device);
 
+    /**
+     * Forgets every claim by which the tenant of {@code claimedDevice} took a device with that id away from another
+     * user (the claimer deleted the device): removes the marks whose claimer is that tenant, whoever they were taken
+     * from.
+     *
+     * @return the former device keys that are no longer marked claimed away, ordered by tenant; empty when none
+     */
+    List<DeviceKey> releaseClaimsOn(DeviceKey claimedDevice);
+
     /** Whether {@code device} was claimed away from its tenant by another user. */
     boolean isClaimedAway(DeviceKey device);
 }

@@ -97,20 +97,24 @@ public final class DeviceRegistry {
 
     /**
      * Deletes a device with its attributes, sub-device link and claiming window; its data stays in its channel. A
-     * device that publishes again is auto-provisioned anew.
+     * device that publishes again is auto-provisioned anew. A device the tenant had claimed from another user is
+     * given back: the claim ends in the same transaction (a tombstone on the device-claims topic under the former
+     * owner's device key), so what the former owner's gateway sends for it is the former owner's again, and the
+     * former owner's auto-provisioning may register it again.
      *
      * @throws UnknownDeviceException when the tenant has no such device
      * @throws VersionMismatchException when {@code condition} does not allow the current version
      */
     public void remove(DeviceKey key, VersionCondition condition) {
         Instant now = now();
-        store.inTransaction(tx -> {
+        List<DeviceKey> released = store.inTransaction(tx -> {
             lockedDevice(tx, key, condition);
             tx.devices().delete(key);
             tx.outbox().append(OutboxMessages.deviceDeleted(key, now));
-            return null;
+            return Claiming.releaseClaimsOn(tx, key, now);
         });
         knownDevices.forget(key);
+        released.forEach(knownDevices::forget);
     }
 
     private static Device lockedDevice(RegistryTransaction tx, DeviceKey key, VersionCondition condition) {

@@ -9,6 +9,7 @@ import io.thingbus.device.domain.Claims;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** Claiming windows in table {@code claim_windows}, claimed-away devices in {@code claimed_away}. */
@@ -53,9 +54,21 @@ final class JdbcClaims implements Claims {
     }
 
     @Override
+    public List<DeviceKey> releaseClaimsOn(DeviceKey claimedDevice) {
+        List<DeviceKey> released = sql.query("DELETE FROM claimed_away WHERE device_id = ? AND claimed_by = ? "
+                        + "RETURNING user_id, device_id", JdbcClaims::formerDevice,
+                claimedDevice.device().value(), claimedDevice.tenant().value());
+        return released.stream().sorted(Comparator.comparing(DeviceKey::asString)).toList();
+    }
+
+    @Override
     public boolean isClaimedAway(DeviceKey device) {
         return sql.queryOne("SELECT 1 FROM claimed_away WHERE user_id = ? AND device_id = ?", row -> true,
                 device.tenant().value(), device.device().value()).isPresent();
+    }
+
+    private static DeviceKey formerDevice(ResultSet row) throws SQLException {
+        return DeviceKey.of(TenantId.of(row.getString("user_id")), DeviceId.of(row.getString("device_id")));
     }
 
     private static ClaimWindow read(ResultSet row) throws SQLException {

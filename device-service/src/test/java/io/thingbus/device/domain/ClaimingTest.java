@@ -146,6 +146,85 @@ class ClaimingTest {
     }
 
     @Test
+    void claimingBackADeviceOnceClaimedAway_endsTheOldClaimBeforeAnnouncingTheNewOne() {
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        claiming.openWindows(List.of(request(claimersDevice, "back", null)));
+
+        claiming.claim(owner.user().id(), deviceA, "back");
+
+        List<OutboxMessage> claims = allClaimMessages();
+        OutboxMessage oldClaimEnds = claimMessages(ownersDevice).get(1);
+        OutboxMessage newClaim = claimMessages(claimersDevice).get(0);
+        assertThat(oldClaimEnds.isTombstone()).isTrue();
+        assertThat(claims.indexOf(oldClaimEnds)).isLessThan(claims.indexOf(newClaim));
+    }
+
+    @Test
+    void claimerDeletingTheDevice_endsTheClaimWithATombstoneInTheSameTransaction() {
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        int transactionsBefore = fixture.registry.transactions();
+
+        fixture.devices.remove(claimersDevice, VersionCondition.any());
+
+        assertThat(claimMessages(ownersDevice)).extracting(OutboxMessage::isTombstone).containsExactly(false, true);
+        OutboxMessage tombstone = claimMessages(ownersDevice).get(1);
+        assertThat(tombstone.type()).isEqualTo(DeviceClaimRecord.TYPE);
+        assertThat(tombstone.tenant()).isEqualTo(owner.user().id());
+        assertThat(tombstone.device()).contains("Device A");
+        assertThat(fixture.registry.claimedAway(ownersDevice)).isFalse();
+        assertThat(fixture.registry.transactions()).isEqualTo(transactionsBefore + 1);
+        assertThat(claimMessages(claimersDevice)).isEmpty();
+    }
+
+    @Test
+    void claimerDeletingTheDevice_letsTheFormerOwnersAutoProvisioningRegisterItAgain() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        AutoProvisioning.SeenDevice seen = new AutoProvisioning.SeenDevice(ownersDevice, Optional.empty());
+        assertThat(provisioning.provision(List.of(seen))).isEqualTo(new RegistrationCounts(0, 0, 1));
+
+        fixture.devices.remove(GatewayFixture.key(claimer, "Device A"), VersionCondition.any());
+
+        assertThat(provisioning.provision(List.of(seen))).isEqualTo(new RegistrationCounts(1, 0, 0));
+        assertThat(fixture.registry.devices()).containsKey(ownersDevice);
+    }
+
+    @Test
+    void deletingADeviceClaimedOnThroughAChain_releasesOnlyTheDeletersOwnClaim() {
+        IssuedUser third = fixture.newUser();
+        DeviceKey claimersDevice = GatewayFixture.key(claimer, "Device A");
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        claiming.openWindows(List.of(request(claimersDevice, "on", null)));
+        claiming.claim(third.user().id(), deviceA, "on");
+
+        fixture.devices.remove(GatewayFixture.key(third, "Device A"), VersionCondition.any());
+
+        assertThat(claimMessages(claimersDevice)).extracting(OutboxMessage::isTombstone).containsExactly(false, true);
+        assertThat(claimMessages(ownersDevice)).extracting(OutboxMessage::isTombstone).containsExactly(false);
+        assertThat(fixture.registry.claimedAway(claimersDevice)).isFalse();
+        assertThat(fixture.registry.claimedAway(ownersDevice)).isTrue();
+    }
+
+    @Test
+    void deletingADeviceNobodyClaimed_writesNothingOnTheDeviceClaimsTopic() {
+        claiming.openWindows(List.of(request(ownersDevice, "", null)));
+        claiming.claim(claimer.user().id(), deviceA, "");
+        DeviceKey othersDevice = GatewayFixture.key(fixture.newUser(), "Device A");
+        fixture.devices.register(othersDevice, DeviceInput.defaults());
+        int claimsBefore = allClaimMessages().size();
+
+        fixture.devices.remove(othersDevice, VersionCondition.any());
+
+        assertThat(allClaimMessages()).hasSize(claimsBefore);
+        assertThat(fixture.registry.claimedAway(ownersDevice)).isTrue();
+    }
+
+    @Test
     void claim_keepsTheDeviceLinkedToTheOldOwnersGatewaySoItsSessionEndDisconnectsIt() {
         subdevices.apply(List.of(new GatewayEvent.SubdeviceConnected(ownersDevice, owner.user().id(),
                 DeviceId.of("gw-1"), "gw-1", "c-1", Optional.empty(), fixture.clock.instant())));
@@ -233,6 +312,10 @@ class ClaimingTest {
     void nonPositiveDefaultDuration_isRejected() {
         assertThatThrownBy(() -> new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<OutboxMessage> allClaimMessages() {
+        return fixture.registry.outbox().stream().filter(m -> m.topic().equals(Topics.DEVICE_CLAIMS)).toList();
     }
 
     private List<OutboxMessage> claimMessages(DeviceKey formerDevice) {

@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -43,7 +41,7 @@ final class InMemoryRegistry implements RegistryStore {
         final Map<DeviceKey, SubdeviceLink> links = new HashMap<>();
         final Map<AttributeRow, JsonNode> attributes = new HashMap<>();
         final Map<DeviceKey, ClaimWindow> windows = new HashMap<>();
-        final Set<DeviceKey> claimedAway = new HashSet<>();
+        final Map<DeviceKey, TenantId> claimedAway = new HashMap<>();
         final Map<ChannelKey, DeviceId> channels = new HashMap<>();
 
         State copy() {
@@ -56,7 +54,7 @@ final class InMemoryRegistry implements RegistryStore {
             copy.links.putAll(links);
             copy.attributes.putAll(attributes);
             copy.windows.putAll(windows);
-            copy.claimedAway.addAll(claimedAway);
+            copy.claimedAway.putAll(claimedAway);
             copy.channels.putAll(channels);
             return copy;
         }
@@ -99,7 +97,7 @@ final class InMemoryRegistry implements RegistryStore {
     }
 
     synchronized boolean claimedAway(DeviceKey device) {
-        return state.claimedAway.contains(device);
+        return state.claimedAway.containsKey(device);
     }
 
     synchronized boolean hasChannel(TenantId tenant, ChannelId channel) {
@@ -409,17 +407,29 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public void markClaimedAway(DeviceKey formerDevice, TenantId claimer, Instant at) {
-            state.claimedAway.add(formerDevice);
+            state.claimedAway.put(formerDevice, claimer);
         }
 
         @Override
         public boolean unmarkClaimedAway(DeviceKey device) {
-            return state.claimedAway.remove(device);
+            return state.claimedAway.remove(device) != null;
+        }
+
+        @Override
+        public List<DeviceKey> releaseClaimsOn(DeviceKey claimedDevice) {
+            List<DeviceKey> released = state.claimedAway.entrySet().stream()
+                    .filter(e -> e.getKey().device().equals(claimedDevice.device())
+                            && e.getValue().equals(claimedDevice.tenant()))
+                    .map(Map.Entry::getKey)
+                    .sorted(Comparator.comparing(DeviceKey::asString))
+                    .toList();
+            released.forEach(state.claimedAway::remove);
+            return released;
         }
 
         @Override
         public boolean isClaimedAway(DeviceKey device) {
-            return state.claimedAway.contains(device);
+            return state.claimedAway.containsKey(device);
         }
 
         /** What the database's foreign keys enforce. */
