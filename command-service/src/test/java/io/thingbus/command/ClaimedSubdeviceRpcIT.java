@@ -3,6 +3,7 @@ package io.thingbus.command;
 import static io.thingbus.command.RpcApi.PATIENCE;
 import static io.thingbus.command.RpcApi.awaitRoute;
 import static io.thingbus.command.RpcApi.call;
+import static io.thingbus.command.RpcApi.callOnceKnown;
 import static io.thingbus.command.RpcApi.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +19,11 @@ import io.thingbus.command.domain.RpcSender;
 import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import io.thingbus.contracts.DownlinkRecord;
+import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.TenantId;
 import io.thingbus.testing.InfrastructureResource;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -134,6 +137,103 @@ class ClaimedSubdeviceRpcIT extends KafkaDriven {
 
         call(claimer, gateway.device, "{\"method\":\"open_door\",\"one_way\":true}").then().statusCode(202)
                 .body("status", equalTo("queued")).body("gateway_id", nullValue());
+    }
+
+    @Test
+    void afterAClaim_theClaimersRpcsNeverGetTheNumberOfTheFormerOwnersRpc_soItsAnswerCompletesNothingOfTheClaimer()
+            throws Exception {
+        TestGateway gateway = new TestGateway();
+        TenantId claimer = TestDevice.randomTenant();
+        kafka.register(gateway.deviceRecord());
+        kafka.report(gateway.connected("c-1"));
+        kafka.announce(gateway.subdeviceConnected("c-1"));
+        awaitRoute(gateway.tenant, gateway.device);
+        long formerOwners = call(gateway.tenant, gateway.device, "{\"method\":\"for_a\",\"one_way\":true}")
+                .then().statusCode(202).body("status", equalTo("sent")).extract().jsonPath().getLong("id");
+
+        kafka.delete(gateway.deviceKey());
+        kafka.register(gateway.claimedBy(claimer));
+        kafka.announce(gateway.subdeviceConnectedFor(claimer, "c-1"));
+        long claimersFirst = callOnceKnown(claimer, gateway.device,
+                "{\"method\":\"probe\",\"one_way\":true,\"expiry_ms\":1000}").jsonPath().getLong("id");
+        assertThat(claimersFirst).isGreaterThan(formerOwners);
+        awaitRoute(claimer, gateway.device);
+        PendingRpc claimers = callAndAwaitDownlink(claimer, gateway, "for_b");
+        assertThat(claimers.id()).isGreaterThan(formerOwners);
+
+        kafka.answer(gateway.answerFor(claimer, formerOwners, JSON.readTree("{\"from\":\"a\"}")));
+        kafka.answer(gateway.answerFor(claimer, claimers.id(), JSON.readTree("{\"from\":\"b\"}")));
+
+        Response response = claimers.response().get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("response.from")).isEqualTo("b");
+        read(claimer, gateway.device, formerOwners).then().statusCode(404);
+    }
+
+    @Test
+    void anAnswerNamingAnRpcHeldWhileTheGatewayIsOffline_completesNothing_andTheRpcTakesItsAnswerOnceSent()
+            throws Exception {
+        TestGateway gateway = new TestGateway();
+        TenantId claimer = TestDevice.randomTenant();
+        claimAwayWhileOnline(gateway, claimer);
+        PendingRpc marker = callAndAwaitDownlink(claimer, gateway, "marker");
+        kafka.report(gateway.disconnected("c-1"));
+        awaitHeld(claimer, gateway.device);
+        long held = call(claimer, gateway.device, "{\"method\":\"reboot\",\"timeout_ms\":20000,\"expiry_ms\":120000}")
+                .then().statusCode(202).body("status", equalTo("queued")).extract().jsonPath().getLong("id");
+
+        kafka.answer(gateway.answerFor(claimer, held, JSON.readTree("{\"from\":\"nobody asked\"}")));
+        kafka.answer(gateway.answerFor(claimer, marker.id(), JSON.readTree("{\"from\":\"marker\"}")));
+        assertThat(marker.response().get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        read(claimer, gateway.device, held).then().statusCode(200)
+                .body("status", equalTo("queued")).body("responded_at", nullValue());
+
+        kafka.report(gateway.connected("c-2"));
+        kafka.announce(gateway.subdeviceConnectedFor(claimer, "c-2"));
+        downlink.awaitRecord(RpcSender.eventId(RpcKey.of(DeviceKey.of(claimer, gateway.device), held)));
+        kafka.answer(gateway.answerFor(claimer, held, JSON.readTree("{\"from\":\"gateway\"}")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> read(claimer, gateway.device, held).then()
+                .body("status", equalTo("succeeded")).body("response.from", equalTo("gateway")));
+    }
+
+    @Test
+    void anAnswerFromAnotherGatewayThanTheOneTheRpcWasSentTo_completesNothing() throws Exception {
+        TestGateway gateway = new TestGateway();
+        TenantId claimer = TestDevice.randomTenant();
+        claimAwayWhileOnline(gateway, claimer);
+        PendingRpc pending = callAndAwaitDownlink(claimer, gateway, "read_temperature");
+
+        kafka.answer(new RpcResponseRecord(claimer, gateway.device, Long.toString(pending.id()),
+                JSON.readTree("{\"from\":\"another gateway\"}"), DeviceId.of("gw-other"), Instant.now()));
+        kafka.answer(gateway.answerFor(claimer, pending.id(), JSON.readTree("{\"from\":\"gateway\"}")));
+
+        Response response = pending.response().get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("response.from")).isEqualTo("gateway");
+    }
+
+    /** A two-way RPC of {@code tenant} whose call is still waiting, and its number. */
+    private record PendingRpc(long id, CompletableFuture<Response> response) {
+    }
+
+    /** Calls {@code method} two-way (the call waits in the background) and returns once its downlink is written. */
+    private static PendingRpc callAndAwaitDownlink(TenantId tenant, TestGateway gateway, String method)
+            throws Exception {
+        CompletableFuture<Response> response = CompletableFuture.supplyAsync(() -> call(tenant, gateway.device,
+                "{\"method\":\"" + method + "\",\"timeout_ms\":25000}"));
+        String key = DeviceKey.of(tenant, gateway.device).asString();
+        ConsumerRecord<String, byte[]> record = downlink.awaitRecord(r -> key.equals(r.key())
+                && method.equals(methodOf(r.value())));
+        return new PendingRpc(JSON.readTree(record.value()).get("data").get("id").asLong(), response);
+    }
+
+    private static String methodOf(byte[] value) {
+        try {
+            return JSON.readTree(value).path("data").path("method").asText();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /**

@@ -4,8 +4,9 @@ import io.thingbus.contracts.DeviceKey;
 import java.util.Objects;
 
 /**
- * Which RPC: a device of a tenant and the RPC's number. Numbers are allocated per device, from 1 upwards, and never
- * reused; the number is the {@code id} a ThingsBoard gateway receives and echoes in its answer.
+ * Which RPC: a device of a tenant and the RPC's number. Numbers are allocated per device id across all tenants, from 1
+ * upwards, and never reused, so one number names one RPC of a device id whoever owns the device; the number is the
+ * {@code id} a ThingsBoard gateway receives and echoes in its answer.
  */
 public record RpcKey(DeviceKey device, long id) {
 

@@ -32,15 +32,18 @@ public final class RpcSender {
     }
 
     /**
-     * Sends the RPC and marks it {@code sent}.
+     * Records the gateway the RPC goes to (only its answer counts), sends the RPC and marks it {@code sent}.
      *
      * @return true once Kafka acknowledged it; false when Kafka did not in time (the RPC stays queued and claimed
      *     until the claim ends, then any dispatcher retries it; the record may still have been written, so the
      *     gateway may receive it twice, with the same id)
+     * @throws StoreUnavailableException when the gateway cannot be recorded (nothing was sent; the RPC stays queued
+     *     and claimed until the claim ends)
      * @throws RpcNotRecordedException when Kafka acknowledged it but marking it sent failed (it may be sent again)
      */
     public boolean send(Rpc rpc, GatewayRoute route) {
         DownlinkRecord record = downlinkFor(rpc, route, clock.instant());
+        store.markDispatching(rpc.key(), route);
         try {
             downlinks.send(record);
         } catch (DownlinkUnavailableException e) {

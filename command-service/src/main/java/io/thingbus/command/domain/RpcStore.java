@@ -11,11 +11,24 @@ import java.util.Optional;
  */
 public interface RpcStore {
 
-    /** Stores a new {@code queued} RPC under the device's next number (1, 2, …; never reused) and returns it. */
+    /**
+     * Stores a new {@code queued} RPC under the next number of its device id and returns it. Numbers count per device
+     * id across all tenants (1, 2, …; never reused), so two tenants never have an RPC with the same number for the
+     * same device id: a gateway that carried the device for one tenant and now for another (a claim) cannot answer
+     * one tenant's RPC as the other's.
+     */
     Rpc create(NewRpc rpc);
 
     /** The RPC with that key; empty when the tenant has none. */
     Optional<Rpc> find(RpcKey key);
+
+    /**
+     * Records that the RPC is about to be handed to the gateway of {@code route}: called before its downlink is
+     * written, so that gateway's answer counts even when it comes before {@link #markSent}, and only that gateway's
+     * (see {@link AnswerTarget}). A later attempt through another gateway replaces it. Changes nothing once the RPC
+     * was recorded as sent.
+     */
+    void markDispatching(RpcKey key, GatewayRoute route);
 
     /**
      * Records that Kafka acknowledged the RPC's downlink: the gateway and the time it was sent, {@code queued} →

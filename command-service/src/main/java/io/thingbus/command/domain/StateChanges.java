@@ -65,9 +65,15 @@ public interface StateChanges {
     void rememberGateway(DeviceKey device, DeviceId gateway, Instant at);
 
     /**
-     * Records the answer of an RPC that has none yet: an open RPC ({@code queued}, {@code sent}) takes
-     * {@code status}, completed at {@code at}; a {@code timed_out} or {@code expired} one keeps its status. Signals
-     * the instances waiting for the RPC once the transaction commits.
+     * The RPC an answer names, as the answer is checked against it, locked until the transaction ends so that no
+     * other answer or send changes it meanwhile; empty when there is no such RPC.
+     */
+    Optional<AnswerTarget> answerTarget(RpcKey key);
+
+    /**
+     * Records the answer of an RPC that has none yet, once the caller checked it against {@link #answerTarget}: an
+     * open RPC ({@code queued}, {@code sent}) takes {@code status}, completed at {@code at}; a {@code timed_out} or
+     * {@code expired} one keeps its status. Signals the instances waiting for the RPC once the transaction commits.
      *
      * @return {@link StateOutcome#RPC_ANSWERED}, {@link StateOutcome#RPC_ANSWERED_LATE}, or
      *     {@link StateOutcome#RPC_UNMATCHED} when there is no such RPC or it already has an answer

@@ -26,19 +26,25 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link RpcStore} on the tables {@code rpcs} and {@code rpc_sequences}. Thread-safe. */
+/**
+ * {@link RpcStore} on the tables {@code rpcs} and {@code rpc_sequences} (one row per device id, shared by all
+ * tenants). Thread-safe.
+ */
 @Singleton
 public class JdbcRpcStore implements RpcStore {
 
     private static final String COLUMNS = "tenant, device_id, rpc_id, method, params, one_way, timeout_ms, status, "
             + "created_at, expires_at, gateway_id, client_id, sent_at, reply_by, response, responded_at, completed_at";
     private static final String KEY = " WHERE tenant = ? AND device_id = ? AND rpc_id = ?";
-    private static final String NEXT_ID = "INSERT INTO rpc_sequences (tenant, device_id, last_id) VALUES (?, ?, 1) "
-            + "ON CONFLICT (tenant, device_id) DO UPDATE SET last_id = rpc_sequences.last_id + 1 RETURNING last_id";
+    /** One sequence per device id, shared by all tenants (see {@link RpcStore#create}). */
+    private static final String NEXT_ID = "INSERT INTO rpc_sequences (device_id, last_id) VALUES (?, 1) "
+            + "ON CONFLICT (device_id) DO UPDATE SET last_id = rpc_sequences.last_id + 1 RETURNING last_id";
     private static final String INSERT = "INSERT INTO rpcs (tenant, device_id, rpc_id, method, params, one_way, "
             + "timeout_ms, status, created_at, expires_at, claimed_until) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM rpcs" + KEY;
+    private static final String MARK_DISPATCHING = "UPDATE rpcs SET dispatched_to = ?" + KEY
+            + " AND sent_at IS NULL";
     private static final String MARK_SENT = "UPDATE rpcs SET client_id = ?, gateway_id = ?, sent_at = ?, "
             + "reply_by = CASE WHEN status = 'queued' THEN ? ELSE reply_by END, "
             + "completed_at = CASE WHEN status = 'queued' AND one_way THEN ? ELSE completed_at END, "
@@ -101,6 +107,14 @@ public class JdbcRpcStore implements RpcStore {
         } catch (SQLException e) {
             throw failed("cannot read an RPC", e);
         }
+    }
+
+    @Override
+    public void markDispatching(RpcKey key, GatewayRoute route) {
+        update(MARK_DISPATCHING, "cannot record the gateway of an RPC", statement -> {
+            statement.setString(1, route.gatewayId().value());
+            setKey(statement, 2, key);
+        });
     }
 
     @Override
@@ -174,8 +188,7 @@ public class JdbcRpcStore implements RpcStore {
 
     private static long nextId(Connection connection, DeviceKey device) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(NEXT_ID)) {
-            statement.setString(1, device.tenant().value());
-            statement.setString(2, device.device().value());
+            statement.setString(1, device.device().value());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

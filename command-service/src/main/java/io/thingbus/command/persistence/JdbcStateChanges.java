@@ -1,6 +1,7 @@
 package io.thingbus.command.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.thingbus.command.domain.AnswerTarget;
 import io.thingbus.command.domain.DownlinkFilter;
 import io.thingbus.command.domain.KnownDevice;
 import io.thingbus.command.domain.RpcKey;
@@ -59,6 +60,12 @@ final class JdbcStateChanges implements StateChanges {
             + "last_event_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, device_id) DO UPDATE SET "
             + "gateway_id = EXCLUDED.gateway_id, last_event_at = EXCLUDED.last_event_at "
             + "WHERE gateway_devices.last_event_at <= EXCLUDED.last_event_at";
+    /**
+     * The gateway the RPC was handed to: the one of its latest attempt, or (an RPC a previous version sent) the one it
+     * was sent through. Locks the row until the transaction ends.
+     */
+    private static final String ANSWER_TARGET = "SELECT COALESCE(dispatched_to, gateway_id), responded_at IS NOT NULL "
+            + "FROM rpcs WHERE tenant = ? AND device_id = ? AND rpc_id = ? FOR UPDATE";
     private static final String RECORD_ANSWER = "UPDATE rpcs SET response = ?, responded_at = ?, "
             + "status = CASE WHEN status IN ('queued', 'sent') THEN ? ELSE status END, "
             + "completed_at = CASE WHEN status IN ('queued', 'sent') THEN ? ELSE completed_at END, "
@@ -202,6 +209,21 @@ final class JdbcStateChanges implements StateChanges {
     }
 
     @Override
+    public Optional<AnswerTarget> answerTarget(RpcKey key) {
+        try (PreparedStatement statement = connection.prepareStatement(ANSWER_TARGET)) {
+            setRpcKey(statement, 1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new AnswerTarget(key, Optional.ofNullable(rows.getString(1)).map(DeviceId::of),
+                                rows.getBoolean(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public StateOutcome recordRpcAnswer(RpcKey key, JsonNode data, RpcStatus status, Instant at) {
         OffsetDateTime answeredAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         try (PreparedStatement statement = connection.prepareStatement(RECORD_ANSWER)) {
@@ -209,9 +231,7 @@ final class JdbcStateChanges implements StateChanges {
             statement.setObject(2, answeredAt);
             statement.setString(3, status.wireName());
             statement.setObject(4, answeredAt);
-            statement.setString(5, key.device().tenant().value());
-            statement.setString(6, key.device().device().value());
-            statement.setLong(7, key.id());
+            setRpcKey(statement, 5, key);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return StateOutcome.RPC_UNMATCHED;
@@ -230,6 +250,12 @@ final class JdbcStateChanges implements StateChanges {
             statement.setString(1, key.asString());
             statement.execute();
         }
+    }
+
+    private static void setRpcKey(PreparedStatement statement, int first, RpcKey key) throws SQLException {
+        statement.setString(first, key.device().tenant().value());
+        statement.setString(first + 1, key.device().device().value());
+        statement.setLong(first + 2, key.id());
     }
 
     private PreparedStatement keyed(String sql, SessionKey key) throws SQLException {

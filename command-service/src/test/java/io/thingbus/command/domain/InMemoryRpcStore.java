@@ -1,6 +1,7 @@
 package io.thingbus.command.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.thingbus.contracts.DeviceId;
 import io.thingbus.contracts.DeviceKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ final class InMemoryRpcStore implements RpcStore {
 
     private final Map<RpcKey, Rpc> rpcs = new LinkedHashMap<>();
     private final Map<RpcKey, Instant> claims = new HashMap<>();
-    private final Map<DeviceKey, Long> sequences = new HashMap<>();
+    private final Map<RpcKey, DeviceId> dispatchedTo = new HashMap<>();
+    /** One sequence per device id, shared by all tenants, as on the JDBC store. */
+    private final Map<DeviceId, Long> sequences = new HashMap<>();
     private final Predicate<DeviceKey> routed;
     private volatile boolean failMarkSent;
 
@@ -41,6 +44,13 @@ final class InMemoryRpcStore implements RpcStore {
         return rpcs.size();
     }
 
+    /** What {@link StateChanges#answerTarget} reads on the JDBC store. */
+    synchronized Optional<AnswerTarget> answerTarget(RpcKey key) {
+        return Optional.ofNullable(rpcs.get(key)).map(rpc -> new AnswerTarget(key,
+                Optional.ofNullable(dispatchedTo.get(key)).or(() -> rpc.sentThrough().map(GatewayRoute::gatewayId)),
+                rpc.respondedAt().isPresent()));
+    }
+
     /** What {@link StateChanges#recordRpcAnswer} does on the JDBC store. */
     synchronized StateOutcome answer(RpcKey key, JsonNode data, RpcStatus status, Instant at) {
         Rpc rpc = rpcs.get(key);
@@ -56,7 +66,7 @@ final class InMemoryRpcStore implements RpcStore {
 
     @Override
     public synchronized Rpc create(NewRpc rpc) {
-        long id = sequences.merge(rpc.device(), 1L, Long::sum);
+        long id = sequences.merge(rpc.device().device(), 1L, Long::sum);
         Rpc created = new Rpc(RpcKey.of(rpc.device(), id), rpc.method(), rpc.params(), rpc.oneWay(), rpc.timeout(),
                 RpcStatus.QUEUED, rpc.createdAt(), rpc.expiresAt(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -68,6 +78,14 @@ final class InMemoryRpcStore implements RpcStore {
     @Override
     public synchronized Optional<Rpc> find(RpcKey key) {
         return Optional.ofNullable(rpcs.get(key));
+    }
+
+    @Override
+    public synchronized void markDispatching(RpcKey key, GatewayRoute route) {
+        Rpc rpc = rpcs.get(key);
+        if (rpc != null && rpc.sentAt().isEmpty()) {
+            dispatchedTo.put(key, route.gatewayId());
+        }
     }
 
     @Override

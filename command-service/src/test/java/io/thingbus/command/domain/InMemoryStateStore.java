@@ -134,6 +134,11 @@ public final class InMemoryStateStore implements StateStore, DeviceDirectory, Se
         }
 
         @Override
+        public Optional<AnswerTarget> answerTarget(RpcKey key) {
+            return rpcs.answerTarget(key);
+        }
+
+        @Override
         public StateOutcome recordRpcAnswer(RpcKey key, JsonNode data, RpcStatus status, Instant at) {
             return rpcs.answer(key, data, status, at);
         }

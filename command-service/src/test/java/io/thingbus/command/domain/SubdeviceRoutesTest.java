@@ -175,6 +175,43 @@ class SubdeviceRoutesTest {
         assertThat(late.completedAt()).contains(T2);
     }
 
+    @Test
+    void anAnswerToAnRpcHeldForAGateway_isUnmatched_andTheRpcStaysQueued() {
+        Rpc held = store.rpcs().create(new NewRpc(DEVICE, "m", JsonNodeFactory.instance.objectNode(), false,
+                Duration.ofSeconds(10), T1, T1.plusSeconds(60), Optional.empty()));
+
+        StateReport report = projection.apply(List.of(answer(held.key().id())));
+
+        assertThat(report.count(StateOutcome.RPC_UNMATCHED)).isEqualTo(1);
+        Rpc still = store.rpcs().find(held.key()).orElseThrow();
+        assertThat(still.status()).isEqualTo(RpcStatus.QUEUED);
+        assertThat(still.response()).isEmpty();
+    }
+
+    @Test
+    void anAnswerFromAnotherGatewayThanTheOneTheRpcWasSentTo_isUnmatched_andTheRightOneStillCompletesIt() {
+        Rpc rpc = sentRpc();
+
+        StateReport report = projection.apply(List.of(answerFrom("gw-2", rpc.key().id()), answer(rpc.key().id())));
+
+        assertThat(report.count(StateOutcome.RPC_UNMATCHED)).isEqualTo(1);
+        assertThat(report.count(StateOutcome.RPC_ANSWERED)).isEqualTo(1);
+        assertThat(store.rpcs().find(rpc.key()).orElseThrow().response())
+                .contains(JsonNodeFactory.instance.objectNode().put("ok", true));
+    }
+
+    @Test
+    void anAnswerThatOvertakesTheRecordOfTheSend_completesTheRpcHandedToThatGateway() {
+        Rpc rpc = store.rpcs().create(new NewRpc(DEVICE, "m", JsonNodeFactory.instance.objectNode(), false,
+                Duration.ofSeconds(10), T1, T1.plusSeconds(60), Optional.of(T1.plusSeconds(30))));
+        store.rpcs().markDispatching(rpc.key(), new GatewayRoute("gw-1", DeviceId.of("gw-1")));
+
+        StateReport report = projection.apply(List.of(answer(rpc.key().id())));
+
+        assertThat(report.count(StateOutcome.RPC_ANSWERED)).isEqualTo(1);
+        assertThat(store.rpcs().find(rpc.key()).orElseThrow().status()).isEqualTo(RpcStatus.SUCCEEDED);
+    }
+
     private Rpc sentRpc() {
         Rpc rpc = store.rpcs().create(new NewRpc(DEVICE, "m", JsonNodeFactory.instance.objectNode(), false,
                 Duration.ofSeconds(10), T1, T1.plusSeconds(60), Optional.empty()));
@@ -209,5 +246,11 @@ class SubdeviceRoutesTest {
     private static StateInput answerWithId(String id) {
         return new StateInput.RpcAnswer(new RpcResponseRecord(TENANT, DEVICE.device(), id,
                 JsonNodeFactory.instance.objectNode().put("ok", true), DeviceId.of("gw-1"), T3));
+    }
+
+    /** An answer to RPC {@code id} from the gateway {@code gateway}, with another response than {@link #answer}. */
+    private static StateInput answerFrom(String gateway, long id) {
+        return new StateInput.RpcAnswer(new RpcResponseRecord(TENANT, DEVICE.device(), Long.toString(id),
+                JsonNodeFactory.instance.objectNode().put("ok", false), DeviceId.of(gateway), T3));
     }
 }
