@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A device user B claimed from user A keeps talking through A's gateway: the broker writes the gateway's sub-device
  * events in A's gateway session with {@code device_tenant} B, and they drive B's device — A never gets it back, and
- * the end of A's gateway session disconnects it.
+ * the end of A's gateway session disconnects it; a connect that reaches the registry after the end of the connection
+ * it came over connects nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureResource.class, restrictToAnnotatedClass = false)
@@ -99,6 +100,58 @@ class ClaimedDeviceGatewayIT {
         broker.send(BrokerRecords.session(SessionEventRecord.DISCONNECTED, owner.userId(), gateway, "c-1"));
         await().atMost(TopicReader.TIMEOUT).untilAsserted(() -> asTenant(claimer.userId())
                 .get("/device/{id}", deviceId).then().body("connected", equalTo(false)));
+    }
+
+    @Test
+    void connectReannouncedAfterTheOwnersGatewaySessionEnded_leavesTheClaimersDeviceDisconnectedUntilANewConnection() {
+        broker.send(BrokerRecords.connect(owner.userId(), deviceId, gateway, "c-1", owner.deviceToken()));
+        SubdeviceIT.awaitDevice(owner.userId(), deviceId);
+        claimThroughTheOwnersGateway();
+
+        // the broker re-announces the claimed device, but its session end over another producer got there first
+        broker.send(BrokerRecords.session(SessionEventRecord.DISCONNECTED, owner.userId(), gateway, "c-1"));
+        broker.send(BrokerRecords.carriedConnect(owner.userId(), claimer.userId(), deviceId, gateway, "c-1",
+                owner.deviceToken()));
+        awaitPassed("c-2");
+
+        asTenant(claimer.userId()).get("/device/{id}", deviceId).then().statusCode(200)
+                .body("gateway_id", equalTo(gateway))
+                .body("connected", equalTo(false));
+
+        broker.send(BrokerRecords.carriedConnect(owner.userId(), claimer.userId(), deviceId, gateway, "c-2",
+                owner.deviceToken()));
+
+        await().atMost(TopicReader.TIMEOUT).untilAsserted(() -> asTenant(claimer.userId())
+                .get("/device/{id}", deviceId).then().statusCode(200)
+                .body("gateway_id", equalTo(gateway))
+                .body("connected", equalTo(true)));
+        asTenant(owner.userId()).get("/device/{id}", deviceId).then().statusCode(404);
+    }
+
+    @Test
+    void connectBeforeAnySessionEventOfItsConnection_connectsTheClaimersDeviceUntilThatSessionEnds() {
+        claimThroughTheOwnersGateway();
+
+        broker.send(BrokerRecords.carriedConnect(owner.userId(), claimer.userId(), deviceId, gateway, "c-1",
+                owner.deviceToken()));
+
+        await().atMost(TopicReader.TIMEOUT).untilAsserted(() -> asTenant(claimer.userId())
+                .get("/device/{id}", deviceId).then().body("connected", equalTo(true)));
+        broker.send(BrokerRecords.session(SessionEventRecord.CONNECTED, owner.userId(), gateway, "c-1"));
+        broker.send(BrokerRecords.session(SessionEventRecord.DISCONNECTED, owner.userId(), gateway, "c-1"));
+        await().atMost(TopicReader.TIMEOUT).untilAsserted(() -> asTenant(claimer.userId())
+                .get("/device/{id}", deviceId).then().body("connected", equalTo(false)));
+    }
+
+    /**
+     * Has the owner's gateway announce a device of its own over {@code connection} and waits until it shows: the
+     * lifecycle records sent before it (same partition) have been applied.
+     */
+    private void awaitPassed(String connection) {
+        String marker = "marker-" + UUID.randomUUID().toString().substring(0, 8);
+        broker.send(BrokerRecords.connect(owner.userId(), marker, gateway, connection, owner.deviceToken()));
+        await().atMost(TopicReader.TIMEOUT).untilAsserted(() -> asTenant(owner.userId()).get("/device/{id}", marker)
+                .then().statusCode(200).body("connected", equalTo(true)));
     }
 
     /** The owner's gateway opens a claiming window for the device; the claimer claims it. */

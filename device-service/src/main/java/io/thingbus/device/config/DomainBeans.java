@@ -21,8 +21,8 @@ import java.time.Clock;
 
 /**
  * Builds the domain objects (plain Java, made with {@code new}) from configuration and the adapters. The admin key, the
- * default plan and the default claiming duration are checked at start-up: a bad value stops the service with a message
- * naming the setting.
+ * default plan, the default claiming duration and the ended-connection retention are checked at start-up: a bad value
+ * stops the service with a message naming the setting.
  */
 @ApplicationScoped
 public class DomainBeans {
@@ -72,8 +72,14 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    Subdevices subdevices(RegistryStore store, KnownDevices knownDevices, Clock clock) {
-        return new Subdevices(store, knownDevices, clock);
+    @Startup
+    Subdevices subdevices(RegistryStore store, KnownDevices knownDevices, Clock clock, SubdeviceConfig config) {
+        try {
+            return new Subdevices(store, knownDevices, clock, config.endedConnectionRetention());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("thingbus.subdevices.ended-connection-retention (env "
+                    + "THINGBUS_SUBDEVICES_ENDED_CONNECTION_RETENTION): " + e.getMessage(), e);
+        }
     }
 
     @Produces

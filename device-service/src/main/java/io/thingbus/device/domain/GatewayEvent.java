@@ -44,6 +44,11 @@ public sealed interface GatewayEvent {
             return device.device().equals(gatewayId);
         }
 
+        /** The gateway connection this announcement came over. */
+        public GatewayConnection connection() {
+            return new GatewayConnection(gatewayTenant, gatewayClientId, connectionId);
+        }
+
         /** The link this announcement makes: connected through the gateway's current connection. */
         public SubdeviceLink link() {
             return new SubdeviceLink(gatewayTenant, gatewayId, gatewayClientId, connectionId, true, at);
@@ -83,6 +88,11 @@ public sealed interface GatewayEvent {
         @Override
         public TenantId gatewayTenant() {
             return tenant;
+        }
+
+        /** The connection that ended. */
+        public GatewayConnection connection() {
+            return new GatewayConnection(tenant, clientId, connectionId);
         }
     }
 }

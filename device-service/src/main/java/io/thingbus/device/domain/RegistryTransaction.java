@@ -19,6 +19,8 @@ public interface RegistryTransaction {
 
     SubdeviceLinks links();
 
+    EndedConnections endedConnections();
+
     Attributes attributes();
 
     Claims claims();

@@ -2,6 +2,7 @@ package io.thingbus.device.domain;
 
 import io.thingbus.contracts.DeviceKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,22 +18,42 @@ import java.util.List;
  * carrying it, and the event names the claimer's device. The link then remembers the gateway's owner, so the end of
  * the gateway's session disconnects the claimer's device too. Nothing else crosses tenants: a device is only looked
  * up, registered or linked in its owner's tenant, and a gateway lists only the sub-devices of its own tenant.
- * Thread-safe.
+ *
+ * <p>The end of a gateway connection is remembered ({@link EndedConnections}) for {@code endedConnectionRetention}:
+ * the broker writes session ends and sub-device events with different producers, so a connect announced over a
+ * connection can arrive after that connection's end (the broker re-announces a carried device when a claim changes
+ * its owner). Such a connect is ignored entirely — nothing registered, nothing linked — since nothing would
+ * disconnect the device again. A connect over a connection whose start was never seen is applied as usual. Old ended
+ * connections are forgotten while later session ends are applied, so the memory stays bounded. Thread-safe.
  */
 public final class Subdevices {
 
-    /** What one {@link #apply} did. */
-    public record Outcome(RegistrationCounts registrations, int linked, int disconnected) {
+    /**
+     * What one {@link #apply} did.
+     *
+     * @param afterSessionEnd sub-device connects ignored because the gateway connection they came over had ended
+     */
+    public record Outcome(RegistrationCounts registrations, int linked, int disconnected, int afterSessionEnd) {
     }
 
     private final RegistryStore store;
     private final KnownDevices knownDevices;
     private final Clock clock;
+    private final Duration endedConnectionRetention;
 
-    public Subdevices(RegistryStore store, KnownDevices knownDevices, Clock clock) {
+    /**
+     * @param endedConnectionRetention how long an ended gateway connection is remembered, to ignore sub-device connects
+     *     of it that arrive after its end; positive
+     * @throws IllegalArgumentException when {@code endedConnectionRetention} is not positive
+     */
+    public Subdevices(RegistryStore store, KnownDevices knownDevices, Clock clock, Duration endedConnectionRetention) {
+        if (endedConnectionRetention.isZero() || endedConnectionRetention.isNegative()) {
+            throw new IllegalArgumentException("must be positive, was " + endedConnectionRetention);
+        }
         this.store = store;
         this.knownDevices = knownDevices;
         this.clock = clock;
+        this.endedConnectionRetention = endedConnectionRetention;
     }
 
     /**
@@ -43,11 +64,11 @@ public final class Subdevices {
      */
     public Outcome apply(List<GatewayEvent> events) {
         if (events.isEmpty()) {
-            return new Outcome(RegistrationCounts.NONE, 0, 0);
+            return new Outcome(RegistrationCounts.NONE, 0, 0, 0);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<DeviceKey> registered = new ArrayList<>();
-        Outcome outcome = store.inTransaction(tx -> applyAll(tx, new UplinkRegistration(tx, now), events, registered));
+        Outcome outcome = store.inTransaction(tx -> new Batch(tx, now, registered).applyAll(events));
         registered.forEach(knownDevices::remember);
         return outcome;
     }
@@ -68,28 +89,66 @@ public final class Subdevices {
         });
     }
 
-    private static Outcome applyAll(RegistryTransaction tx, UplinkRegistration registration,
-                                    List<GatewayEvent> events, List<DeviceKey> registered) {
-        RegistrationCounts counts = RegistrationCounts.NONE;
-        int linked = 0;
-        int disconnected = 0;
-        for (GatewayEvent event : events) {
-            if (event instanceof GatewayEvent.SubdeviceConnected connected && !connected.namesItsGateway()) {
-                UplinkRegistration.Result result =
-                        registration.ensureRegistered(connected.device(), connected.tokenHash());
-                counts = counts.plus(result);
-                if (result.registered()) {
-                    registered.add(connected.device());
-                    linked += tx.links().connect(connected.device(), connected.link()) ? 1 : 0;
-                }
+    /** The work of one {@link #apply}, inside its transaction. */
+    private final class Batch {
+
+        private final RegistryTransaction tx;
+        private final UplinkRegistration registration;
+        private final Instant now;
+        private final List<DeviceKey> registered;
+        private RegistrationCounts counts = RegistrationCounts.NONE;
+        private int linked;
+        private int disconnected;
+        private int afterSessionEnd;
+        private boolean sessionEnded;
+
+        Batch(RegistryTransaction tx, Instant now, List<DeviceKey> registered) {
+            this.tx = tx;
+            this.registration = new UplinkRegistration(tx, now);
+            this.now = now;
+            this.registered = registered;
+        }
+
+        Outcome applyAll(List<GatewayEvent> events) {
+            events.forEach(this::apply);
+            if (sessionEnded) {
+                tx.endedConnections().forgetRememberedBefore(now.minus(endedConnectionRetention));
+            }
+            return new Outcome(counts, linked, disconnected, afterSessionEnd);
+        }
+
+        private void apply(GatewayEvent event) {
+            if (event instanceof GatewayEvent.SubdeviceConnected connected) {
+                connect(connected);
             } else if (event instanceof GatewayEvent.SubdeviceDisconnected gone) {
                 disconnected += tx.links().disconnect(gone.device(), gone.gatewayTenant(), gone.gatewayClientId(),
                         gone.at()) ? 1 : 0;
             } else if (event instanceof GatewayEvent.SessionEnded ended) {
-                disconnected += tx.links().disconnectSession(ended.tenant(), ended.clientId(), ended.connectionId(),
-                        ended.at());
+                endSession(ended);
             }
         }
-        return new Outcome(counts, linked, disconnected);
+
+        private void connect(GatewayEvent.SubdeviceConnected connected) {
+            if (connected.namesItsGateway()) {
+                return;
+            }
+            if (tx.endedConnections().ended(connected.connection())) {
+                afterSessionEnd++;
+                return;
+            }
+            UplinkRegistration.Result result = registration.ensureRegistered(connected.device(), connected.tokenHash());
+            counts = counts.plus(result);
+            if (result.registered()) {
+                registered.add(connected.device());
+                linked += tx.links().connect(connected.device(), connected.link()) ? 1 : 0;
+            }
+        }
+
+        private void endSession(GatewayEvent.SessionEnded ended) {
+            tx.endedConnections().remember(ended.connection(), ended.at(), now);
+            disconnected += tx.links().disconnectSession(ended.tenant(), ended.clientId(), ended.connectionId(),
+                    ended.at());
+            sessionEnded = true;
+        }
     }
 }

@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code thingbus.lifecycle.v1} (consumer group {@code thingbus.subdevices.group-id}) and keeps the sub-device
- * links: sub-device connects and disconnects, and session ends that disconnect a gateway's sub-devices. A batch is
- * applied in one transaction and its offsets committed after that; a record that does not follow its schema is
- * logged, counted and skipped. Runs on its own thread.
+ * links: sub-device connects and disconnects, and session ends that disconnect a gateway's sub-devices (and make later
+ * connects over the ended connection be ignored, see {@link Subdevices}). A batch is applied in one transaction and
+ * its offsets committed after that; a record that does not follow its schema is logged, counted and skipped. Runs on
+ * its own thread.
  */
 @ApplicationScoped
 public class KafkaLifecycleConsumer {
@@ -36,6 +37,7 @@ public class KafkaLifecycleConsumer {
     private final MalformedRecords malformed;
     private final Counter linked;
     private final Counter disconnected;
+    private final Counter afterSessionEnd;
     private final FeatureConsumers consumers;
 
     public KafkaLifecycleConsumer(Subdevices subdevices, KafkaClientSettings kafka, SubdeviceConfig config,
@@ -50,6 +52,8 @@ public class KafkaLifecycleConsumer {
         this.linked = registrations.counter("subdevices.connected", "Sub-device connects stored");
         this.disconnected = registrations.counter("subdevices.disconnected",
                 "Sub-devices marked disconnected (their own disconnect or their gateway's session end)");
+        this.afterSessionEnd = registrations.counter("subdevices.connects_after_session_end",
+                "Sub-device connects ignored because the gateway connection they came over had already ended");
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,6 +69,7 @@ public class KafkaLifecycleConsumer {
         registrations.count(outcome.registrations());
         linked.increment(outcome.linked());
         disconnected.increment(outcome.disconnected());
+        afterSessionEnd.increment(outcome.afterSessionEnd());
     }
 
     private static Optional<GatewayEvent> event(ConsumerRecord<byte[], byte[]> record) {

@@ -5,6 +5,7 @@ import io.thingbus.device.domain.Channels;
 import io.thingbus.device.domain.Claims;
 import io.thingbus.device.domain.Credentials;
 import io.thingbus.device.domain.Devices;
+import io.thingbus.device.domain.EndedConnections;
 import io.thingbus.device.domain.Outbox;
 import io.thingbus.device.domain.RegistryTransaction;
 import io.thingbus.device.domain.SubdeviceLinks;
@@ -18,6 +19,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     private final JdbcDevices devices;
     private final JdbcOutbox outbox;
     private final JdbcSubdeviceLinks links;
+    private final JdbcEndedConnections endedConnections;
     private final JdbcAttributes attributes;
     private final JdbcClaims claims;
     private final JdbcChannels channels;
@@ -28,6 +30,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
         this.devices = new JdbcDevices(sql);
         this.outbox = new JdbcOutbox(sql);
         this.links = new JdbcSubdeviceLinks(sql);
+        this.endedConnections = new JdbcEndedConnections(sql);
         this.attributes = new JdbcAttributes(sql);
         this.claims = new JdbcClaims(sql);
         this.channels = new JdbcChannels(sql);
@@ -56,6 +59,11 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     @Override
     public SubdeviceLinks links() {
         return links;
+    }
+
+    @Override
+    public EndedConnections endedConnections() {
+        return endedConnections;
     }
 
     @Override

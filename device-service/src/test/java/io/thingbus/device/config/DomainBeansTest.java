@@ -3,6 +3,7 @@ package io.thingbus.device.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,17 @@ class DomainBeansTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("thingbus.claiming.default-duration")
                 .hasMessageContaining("THINGBUS_CLAIMING_DEFAULT_DURATION");
+    }
+
+    @Test
+    void nonPositiveEndedConnectionRetention_stopsStartUpNamingTheSetting() {
+        SubdeviceConfig config = (SubdeviceConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SubdeviceConfig.class}, (proxy, method, args) -> Duration.ZERO);
+
+        assertThatThrownBy(() -> beans.subdevices(null, null, null, config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("thingbus.subdevices.ended-connection-retention")
+                .hasMessageContaining("THINGBUS_SUBDEVICES_ENDED_CONNECTION_RETENTION");
     }
 
     @Test

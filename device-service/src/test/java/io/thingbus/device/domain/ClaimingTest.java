@@ -22,7 +22,8 @@ class ClaimingTest {
     private final GatewayFixture fixture = new GatewayFixture();
     private final Claiming claiming =
             new Claiming(fixture.registry, fixture.known, fixture.clock, Duration.ofMinutes(1));
-    private final Subdevices subdevices = new Subdevices(fixture.registry, fixture.known, fixture.clock);
+    private final Subdevices subdevices = new Subdevices(fixture.registry, fixture.known, fixture.clock,
+            GatewayFixture.ENDED_CONNECTION_RETENTION);
     private final DeviceAttributes attributes = new DeviceAttributes(fixture.registry, fixture.known, fixture.clock);
     private final AutoProvisioning provisioning = new AutoProvisioning(fixture.registry, fixture.known, fixture.clock);
     private final IssuedUser owner = fixture.newUser();

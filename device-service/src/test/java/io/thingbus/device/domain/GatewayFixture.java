@@ -11,6 +11,9 @@ import java.util.Optional;
 /** An in-memory registry with a clock and users, for the tests of the gateway API's domain services. */
 final class GatewayFixture {
 
+    /** How long {@link Subdevices} remembers an ended gateway connection in these tests. */
+    static final Duration ENDED_CONNECTION_RETENTION = Duration.ofDays(1);
+
     final InMemoryRegistry registry = new InMemoryRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     final KnownDevices known = new KnownDevices(100, Duration.ofMinutes(10), clock);

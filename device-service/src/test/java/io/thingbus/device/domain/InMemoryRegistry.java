@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -39,6 +40,7 @@ final class InMemoryRegistry implements RegistryStore {
         final Map<DeviceKey, Device> devices = new HashMap<>();
         final List<OutboxMessage> outbox = new ArrayList<>();
         final Map<DeviceKey, SubdeviceLink> links = new HashMap<>();
+        final Map<GatewayConnection, Instant> endedConnections = new HashMap<>();
         final Map<AttributeRow, JsonNode> attributes = new HashMap<>();
         final Map<DeviceKey, ClaimWindow> windows = new HashMap<>();
         final Map<DeviceKey, TenantId> claimedAway = new HashMap<>();
@@ -52,6 +54,7 @@ final class InMemoryRegistry implements RegistryStore {
             copy.devices.putAll(devices);
             copy.outbox.addAll(outbox);
             copy.links.putAll(links);
+            copy.endedConnections.putAll(endedConnections);
             copy.attributes.putAll(attributes);
             copy.windows.putAll(windows);
             copy.claimedAway.putAll(claimedAway);
@@ -88,6 +91,11 @@ final class InMemoryRegistry implements RegistryStore {
         return Optional.ofNullable(state.links.get(device));
     }
 
+    /** The ended gateway connections remembered now. */
+    synchronized Set<GatewayConnection> endedConnections() {
+        return Set.copyOf(state.endedConnections.keySet());
+    }
+
     synchronized Optional<ClaimWindow> window(DeviceKey device) {
         return Optional.ofNullable(state.windows.get(device));
     }
@@ -105,7 +113,7 @@ final class InMemoryRegistry implements RegistryStore {
     }
 
     private record Transaction(State state) implements RegistryTransaction, Users, Credentials, Devices, Outbox,
-            SubdeviceLinks, Attributes, Claims, Channels {
+            SubdeviceLinks, EndedConnections, Attributes, Claims, Channels {
 
         @Override
         public Users users() {
@@ -129,6 +137,11 @@ final class InMemoryRegistry implements RegistryStore {
 
         @Override
         public SubdeviceLinks links() {
+            return this;
+        }
+
+        @Override
+        public EndedConnections endedConnections() {
             return this;
         }
 
@@ -353,6 +366,23 @@ final class InMemoryRegistry implements RegistryStore {
                     .toList();
             ended.forEach(key -> state.links.put(key, disconnected(state.links.get(key), at)));
             return ended.size();
+        }
+
+        @Override
+        public void remember(GatewayConnection connection, Instant endedAt, Instant rememberedAt) {
+            state.endedConnections.merge(connection, rememberedAt, (old, now) -> old.isAfter(now) ? old : now);
+        }
+
+        @Override
+        public boolean ended(GatewayConnection connection) {
+            return state.endedConnections.containsKey(connection);
+        }
+
+        @Override
+        public int forgetRememberedBefore(Instant cutoff) {
+            int before = state.endedConnections.size();
+            state.endedConnections.values().removeIf(rememberedAt -> rememberedAt.isBefore(cutoff));
+            return before - state.endedConnections.size();
         }
 
         private static SubdeviceLink disconnected(SubdeviceLink link, Instant at) {

@@ -18,7 +18,8 @@ class SubdevicesTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
     private final GatewayFixture fixture = new GatewayFixture();
-    private final Subdevices subdevices = new Subdevices(fixture.registry, fixture.known, fixture.clock);
+    private final Subdevices subdevices = new Subdevices(fixture.registry, fixture.known, fixture.clock,
+            GatewayFixture.ENDED_CONNECTION_RETENTION);
     private final IssuedUser user = fixture.newUser();
     private final DeviceKey deviceA = GatewayFixture.key(user, "Device A");
 
@@ -33,7 +34,7 @@ class SubdevicesTest {
         assertThat(device.token()).contains(gatewayToken);
         assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(user.user().id(), DeviceId.of("gw-1"),
                 "gw-1", "c-1", true, T0));
-        assertThat(outcome).isEqualTo(new Subdevices.Outcome(new RegistrationCounts(1, 0, 0), 1, 0));
+        assertThat(outcome).isEqualTo(new Subdevices.Outcome(new RegistrationCounts(1, 0, 0), 1, 0, 0));
         assertThat(fixture.registry.outbox()).filteredOn(m -> m.topic().equals(Topics.DEVICES)).hasSize(1);
         assertThat(fixture.known.contains(deviceA)).isTrue();
     }
@@ -230,6 +231,108 @@ class SubdevicesTest {
                 .extracting(d -> d.key().device().value()).containsExactly("Device A");
         assertThatThrownBy(() -> subdevices.subdevicesOf(GatewayFixture.key(claimer, "gw-1")))
                 .isInstanceOf(UnknownDeviceException.class);
+    }
+
+    // --- connects that arrive after the end of the gateway connection they came over -------------------------
+
+    @Test
+    void reannouncedConnectArrivingAfterItsConnectionEnded_leavesTheClaimersDeviceDisconnected() {
+        DeviceKey claimersDevice = GatewayFixture.key(fixture.newUser(), "Device B");
+        subdevices.apply(List.of(carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0)));
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-1", T0.plusSeconds(2))));
+
+        Subdevices.Outcome outcome = subdevices.apply(List.of(
+                carriedConnect(claimersDevice, user.user().id(), "gw-1", "c-1", null, T0.plusSeconds(3))));
+
+        assertThat(outcome).isEqualTo(new Subdevices.Outcome(RegistrationCounts.NONE, 0, 0, 1));
+        assertThat(fixture.registry.link(claimersDevice)).contains(new SubdeviceLink(user.user().id(),
+                DeviceId.of("gw-1"), "gw-1", "c-1", false, T0.plusSeconds(2)));
+    }
+
+    @Test
+    void connectAfterItsConnectionEndedInTheSameBatch_registersAndLinksNothing() {
+        Subdevices.Outcome outcome = subdevices.apply(List.of(
+                sessionEnded("gw-1", "c-1", T0),
+                connected(deviceA, "gw-1", "c-1", null, T0.plusSeconds(1))));
+
+        assertThat(outcome.afterSessionEnd()).isEqualTo(1);
+        assertThat(fixture.registry.devices()).doesNotContainKey(deviceA);
+        assertThat(fixture.registry.link(deviceA)).isEmpty();
+    }
+
+    @Test
+    void connectOverANewConnectionAfterTheOldOneEnded_linksTheDeviceConnected() {
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-1", T0)));
+
+        subdevices.apply(List.of(connected(deviceA, "gw-1", "c-2", null, T0.plusSeconds(1))));
+
+        assertThat(fixture.registry.link(deviceA)).contains(new SubdeviceLink(user.user().id(),
+                DeviceId.of("gw-1"), "gw-1", "c-2", true, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void endOfAnotherTenantsClientWithTheSameIdsConnection_doesNotStopTheConnect() {
+        TenantId other = fixture.newUser().user().id();
+        subdevices.apply(List.of(new GatewayEvent.SessionEnded(other, "gw-1", "c-1", T0)));
+
+        subdevices.apply(List.of(connected(deviceA, "gw-1", "c-1", null, T0.plusSeconds(1))));
+
+        assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(true);
+    }
+
+    @Test
+    void connectBeforeItsSessionWasSeenAtAll_isLinkedUntilThatConnectionEnds() {
+        subdevices.apply(List.of(connected(deviceA, "gw-1", "c-1", null, T0)));
+        assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(true);
+
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-1", T0.plusSeconds(1))));
+
+        assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(false);
+    }
+
+    @Test
+    void replayingAConnectTheSessionEndAndALateConnect_leavesTheDeviceDisconnectedAndRegisteredOnce() {
+        List<GatewayEvent> events = List.of(
+                connected(deviceA, "gw-1", "c-1", null, T0),
+                sessionEnded("gw-1", "c-1", T0.plusSeconds(1)),
+                connected(deviceA, "gw-1", "c-1", null, T0.plusSeconds(2)));
+        subdevices.apply(events);
+        Optional<SubdeviceLink> first = fixture.registry.link(deviceA);
+
+        subdevices.apply(events);
+
+        assertThat(first).map(SubdeviceLink::connected).contains(false);
+        assertThat(fixture.registry.link(deviceA)).isEqualTo(first);
+        assertThat(fixture.registry.outbox()).filteredOn(m -> m.topic().equals(Topics.DEVICES)).hasSize(1);
+    }
+
+    @Test
+    void endedConnections_areForgottenOnceRememberedLongerThanTheRetention() {
+        Duration retention = GatewayFixture.ENDED_CONNECTION_RETENTION;
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-1", T0)));
+        fixture.clock.advance(retention);
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-2", T0)));
+        assertThat(fixture.registry.endedConnections()).extracting(GatewayConnection::connectionId)
+                .containsExactlyInAnyOrder("c-1", "c-2");
+
+        fixture.clock.advance(Duration.ofMillis(1));
+        subdevices.apply(List.of(sessionEnded("gw-1", "c-3", T0)));
+
+        assertThat(fixture.registry.endedConnections()).extracting(GatewayConnection::connectionId)
+                .containsExactlyInAnyOrder("c-2", "c-3");
+        subdevices.apply(List.of(connected(deviceA, "gw-1", "c-1", null, T0.plusSeconds(1))));
+        assertThat(fixture.registry.link(deviceA)).map(SubdeviceLink::connected).contains(true);
+    }
+
+    @Test
+    void nonPositiveEndedConnectionRetention_isRejected() {
+        assertThatThrownBy(() -> new Subdevices(fixture.registry, fixture.known, fixture.clock, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+
+    private GatewayEvent sessionEnded(String gateway, String connection, Instant at) {
+        return new GatewayEvent.SessionEnded(user.user().id(), gateway, connection, at);
     }
 
     /** A connect of a sub-device by a gateway of the sub-device's own owner. */
