@@ -211,6 +211,18 @@ class RpcIT extends KafkaDriven {
     }
 
     @Test
+    void aDeviceDeletedAndRegisteredAnew_isNoLongerHeldForItsOldGateway_butRefusedAsNotBehindAGateway() {
+        TestGateway gateway = offline();
+        callOnceKnown(gateway.tenant, gateway.device, "{\"method\":\"reboot\"}").then().statusCode(202);
+
+        kafka.delete(gateway.deviceKey());
+        kafka.register(gateway.deviceRecord());
+
+        await().atMost(PATIENCE).until(() -> call(gateway.tenant, gateway.device, "{\"method\":\"reboot\"}")
+                .statusCode() == 409);
+    }
+
+    @Test
     void invalidRequests_areRefusedWith400NamingTheField_andWithoutTenantWith401() {
         TestGateway gateway = new TestGateway();
 

@@ -18,7 +18,10 @@ public interface StateChanges {
     /** Stores the device's latest state, replacing what was known. */
     void putDevice(KnownDevice device);
 
-    /** Forgets a deleted device; nothing happens when it is unknown. */
+    /**
+     * Forgets a deleted device, also that a gateway carried it (an RPC to a device registered anew under that id is
+     * refused as not behind a gateway until a gateway announces it again); nothing happens when it is unknown.
+     */
     void removeDevice(DeviceKey key);
 
     /** The connection id of the client's live session, or empty when it has none. */

@@ -30,6 +30,7 @@ final class JdbcStateChanges implements StateChanges {
     private static final String UPSERT_DEVICE = "INSERT INTO devices (tenant, device_id, token_hash) VALUES (?, ?, ?) "
             + "ON CONFLICT (tenant, device_id) DO UPDATE SET token_hash = EXCLUDED.token_hash";
     private static final String DELETE_DEVICE = "DELETE FROM devices WHERE tenant = ? AND device_id = ?";
+    private static final String FORGET_GATEWAY = "DELETE FROM gateway_devices WHERE tenant = ? AND device_id = ?";
     private static final String CURRENT = "SELECT connection_id FROM sessions WHERE tenant = ? AND client_id = ?";
     private static final String DROP_SUBSCRIPTIONS =
             "DELETE FROM downlink_subscriptions WHERE tenant = ? AND client_id = ?";
@@ -93,10 +94,13 @@ final class JdbcStateChanges implements StateChanges {
 
     @Override
     public void removeDevice(DeviceKey key) {
-        try (PreparedStatement statement = connection.prepareStatement(DELETE_DEVICE)) {
-            statement.setString(1, key.tenant().value());
-            statement.setString(2, key.device().value());
-            statement.executeUpdate();
+        try (PreparedStatement device = connection.prepareStatement(DELETE_DEVICE);
+             PreparedStatement gateway = connection.prepareStatement(FORGET_GATEWAY)) {
+            for (PreparedStatement statement : List.of(device, gateway)) {
+                statement.setString(1, key.tenant().value());
+                statement.setString(2, key.device().value());
+                statement.executeUpdate();
+            }
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -151,6 +151,7 @@ public final class InMemoryStateStore implements StateStore, DeviceDirectory, Se
         @Override
         public void removeDevice(DeviceKey key) {
             devices.remove(key);
+            gatewayDevices.remove(key);
         }
 
         @Override

@@ -57,6 +57,19 @@ class SubdeviceRoutesTest {
     }
 
     @Test
+    void aDeletedDevice_isNoLongerKnownAsBehindAGateway_untilAGatewayAnnouncesItAgain() {
+        projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
+                subdevice("gw-1", "c-1", true, T2), subdevice("gw-1", "c-1", false, T2),
+                new StateInput.DeviceChange(DEVICE, java.util.Optional.empty())));
+
+        assertThat(store.isBehindGateway(DEVICE)).isFalse();
+
+        projection.apply(List.of(subdevice("gw-1", "c-1", true, T3)));
+
+        assertThat(store.isBehindGateway(DEVICE)).isTrue();
+    }
+
+    @Test
     void aNewConnectionOfTheGateway_dropsTheOldConnectionsSubdevices_andIgnoresItsLateEvents() {
         StateReport report = projection.apply(List.of(session("gw-1", "c-1", SessionEventRecord.CONNECTED, T1),
                 subdevice("gw-1", "c-1", true, T2), session("gw-1", "c-2", SessionEventRecord.CONNECTED, T2),
