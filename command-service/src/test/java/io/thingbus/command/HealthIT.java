@@ -1,8 +1,6 @@
 package io.thingbus.command;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -11,7 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.thingbus.testing.InfrastructureResource;
-import java.time.Duration;
+import io.thingbus.testing.ServiceEndpointChecks;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,10 +30,7 @@ class HealthIT {
 
     @Test
     void readiness_saysTheStateConsumerIsConsuming() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("checks.find { it.name == 'state-consumer' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'state-consumer' }.data.state", equalTo("consuming")));
+        ServiceEndpointChecks.awaitConsuming("state-consumer");
     }
 
     @Test
@@ -47,11 +42,7 @@ class HealthIT {
 
     @Test
     void metrics_includeTheStateConsumersOwnKafkaClientMetrics_withTheClientsVersion() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().accept("text/plain")
-                .get("/q/metrics").asString().lines())
-                .anyMatch(line -> line.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
-                        && line.contains("client_id=\"command-service-state\"")
-                        && line.contains("kafka_version=\"") && !line.contains("kafka_version=\"unknown\"")));
+        ServiceEndpointChecks.awaitKafkaConsumerMetrics("command-service-state");
     }
 
     @Test
