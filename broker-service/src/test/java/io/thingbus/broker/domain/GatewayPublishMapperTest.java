@@ -1,5 +1,17 @@
 package io.thingbus.broker.domain;
 
+import static io.thingbus.broker.domain.GatewayPublishes.GATEWAY;
+import static io.thingbus.broker.domain.GatewayPublishes.GATEWAY_ID;
+import static io.thingbus.broker.domain.GatewayPublishes.NOW;
+import static io.thingbus.broker.domain.GatewayPublishes.TENANT;
+import static io.thingbus.broker.domain.GatewayPublishes.TOKEN;
+import static io.thingbus.broker.domain.GatewayPublishes.forwarded;
+import static io.thingbus.broker.domain.GatewayPublishes.origin;
+import static io.thingbus.broker.domain.GatewayPublishes.publish;
+import static io.thingbus.broker.domain.GatewayPublishes.refused;
+import static io.thingbus.broker.domain.GatewayPublishes.single;
+import static io.thingbus.broker.domain.GatewayPublishes.telemetry;
+import static io.thingbus.broker.domain.GatewayPublishes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,42 +20,24 @@ import io.thingbus.contracts.AttributeRequestRecord;
 import io.thingbus.contracts.AttributeUpdateRecord;
 import io.thingbus.contracts.ClaimRequestRecord;
 import io.thingbus.contracts.DeviceId;
-import io.thingbus.contracts.DeviceKey;
-import io.thingbus.contracts.Header;
-import io.thingbus.contracts.MqttOrigin;
 import io.thingbus.contracts.PayloadFormat;
 import io.thingbus.contracts.RpcResponseRecord;
 import io.thingbus.contracts.SecretHash;
 import io.thingbus.contracts.SubdeviceEventRecord;
 import io.thingbus.contracts.TelemetryRecord;
-import io.thingbus.contracts.TenantId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** What each gateway topic becomes, and what is refused; claimed sub-devices: {@link ClaimedSubdevicePublishTest}. */
 class GatewayPublishMapperTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123Z");
-    private static final TenantId TENANT = TenantId.of("Uab12cd34ef");
-    private static final DeviceToken TOKEN = DeviceToken.of("GatewayToken42");
-    private static final MqttConnection GATEWAY =
-            new MqttConnection(new ConnectionIdentity(TENANT, TOKEN), "Gateway 1", "conn-1");
-    private static final DeviceId GATEWAY_ID = DeviceId.of("Gateway 1");
-    private static final TenantId CLAIMER = TenantId.of("Uclaimer01");
-    private static final DeviceId CLAIMED = DeviceId.of("Device A");
-    private static final DeviceId OWN = DeviceId.of("Device B");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger ids = new AtomicInteger();
-    private final ClaimedDevices claims = new ClaimedDevices();
-    private final GatewayPublishMapper mapper = new GatewayPublishMapper(Clock.fixed(NOW, ZoneOffset.UTC),
-            () -> "id-" + ids.incrementAndGet(), "//thingbus/broker-service/edge-1", "edge-1", claims);
+    private final GatewayPublishMapper mapper = GatewayPublishes.mapper(new ClaimedDevices());
 
     @Test
     void connect_becomesAConnectedSubdeviceEvent_withTheGatewaysIdentity_andTheTokensHash() {
@@ -267,88 +261,6 @@ class GatewayPublishMapperTest {
     }
 
     @Test
-    void telemetryOfAClaimedDevice_belongsToTheClaimer_whileTheGatewaysOwnDevices_stayItsUsers() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-
-        List<Uplink> records = forwarded(decide("v1/gateway/telemetry",
-                "{\"Device A\":{\"t\":1},\"Device B\":{\"t\":2}}"));
-
-        assertThat(telemetry(records, 0).key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-        assertThat(telemetry(records, 1).key()).isEqualTo(DeviceKey.of(TENANT, OWN));
-    }
-
-    @Test
-    void telemetryOfAClaimedDevice_carriesNoTokenHash_whileTheGatewaysOwnDevices_carryTheGatewaysToken() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-
-        List<Uplink> records = forwarded(decide("v1/gateway/telemetry",
-                "{\"Device A\":{\"t\":1},\"Device B\":{\"t\":2}}"));
-
-        assertThat(telemetry(records, 0).tokenHash()).as("the claimer's device").isEmpty();
-        assertThat(telemetry(records, 0).headers()).extracting(Header::name).doesNotContain("tb_token_hash");
-        assertThat(telemetry(records, 1).tokenHash()).as("the gateway user's device").contains(TOKEN.hash());
-    }
-
-    @Test
-    void subdeviceEventsOfAClaimedDevice_keepTheGatewaysTokenHash() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-
-        SubdeviceEventRecord connected = single(decide("v1/gateway/connect", "{\"device\":\"Device A\"}"),
-                Uplink.SubdeviceEvent.class).record();
-
-        assertThat(connected.tokenHash()).isEqualTo(TOKEN.hash());
-    }
-
-    @Test
-    void attributesRequestsRpcAnswersAndClaimsOfAClaimedDevice_belongToTheClaimer() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-
-        List<Uplink> attributes = forwarded(decide("v1/gateway/attributes",
-                "{\"Device A\":{\"k\":1},\"Device B\":{\"k\":2}}"));
-        AttributeRequestRecord request = single(decide("v1/gateway/attributes/request",
-                "{\"id\":1,\"device\":\"Device A\",\"client\":false}"), Uplink.AttributeRequest.class).record();
-        RpcResponseRecord answer = single(decide("v1/gateway/rpc", "{\"device\":\"Device A\",\"id\":5}"),
-                Uplink.RpcResponse.class).record();
-        ClaimRequestRecord claim = single(decide("v1/gateway/claim", "{\"Device A\":{\"secretKey\":\"s\"}}"),
-                Uplink.ClaimRequest.class).record();
-
-        assertThat(attributes).extracting(r -> ((Uplink.AttributeUpdate) r).record().key())
-                .containsExactly(DeviceKey.of(CLAIMER, CLAIMED), DeviceKey.of(TENANT, OWN));
-        assertThat(request.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-        assertThat(request.clientId()).isEqualTo("Gateway 1");
-        assertThat(answer.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-        assertThat(claim.key()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-    }
-
-    @Test
-    void subdeviceEventOfAClaimedDevice_keepsTheGatewaysSession_andNamesTheOwner() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-
-        SubdeviceEventRecord claimed = single(decide("v1/gateway/connect", "{\"device\":\"Device A\"}"),
-                Uplink.SubdeviceEvent.class).record();
-        SubdeviceEventRecord own = single(decide("v1/gateway/disconnect", "{\"device\":\"Device B\"}"),
-                Uplink.SubdeviceEvent.class).record();
-
-        assertThat(claimed.tenant()).isEqualTo(TENANT);
-        assertThat(claimed.key()).isEqualTo(TENANT.value() + "/Gateway 1");
-        assertThat(claimed.deviceTenant()).isEqualTo(CLAIMER);
-        assertThat(claimed.deviceKey()).isEqualTo(DeviceKey.of(CLAIMER, CLAIMED));
-        assertThat(own.deviceTenant()).isNull();
-        assertThat(own.deviceKey()).isEqualTo(DeviceKey.of(TENANT, OWN));
-    }
-
-    @Test
-    void aClaimUndone_givesTheGatewaysDataBackToItsUser() {
-        claims.claimed(DeviceKey.of(TENANT, CLAIMED), CLAIMER);
-        claims.reclaimed(DeviceKey.of(TENANT, CLAIMED));
-
-        TelemetryRecord record = single(decide("v1/gateway/telemetry", "{\"Device A\":{\"t\":1}}"),
-                Uplink.Telemetry.class).record();
-
-        assertThat(record.key()).isEqualTo(DeviceKey.of(TENANT, CLAIMED));
-    }
-
-    @Test
     void aClientIdThatIsNoDeviceId_cannotActAsGateway() {
         MqttConnection client = new MqttConnection(GATEWAY.identity(), "gw/1", "conn-2");
 
@@ -369,36 +281,6 @@ class GatewayPublishMapperTest {
         return mapper.decide(publish(topic, payload), GATEWAY);
     }
 
-    private static InboundPublish publish(String topic, String payload) {
-        return new InboundPublish(topic, 1, false, "Gateway 1", List.of(new Header("trace", "t-1")), utf8(payload));
-    }
-
-    private static MqttOrigin origin(String topic) {
-        return new MqttOrigin(topic, 1, false, "Gateway 1", List.of(new Header("trace", "t-1")));
-    }
-
-    private static List<Uplink> forwarded(GatewayDecision decision) {
-        assertThat(decision).isInstanceOf(GatewayDecision.Forward.class);
-        GatewayDecision.Forward forward = (GatewayDecision.Forward) decision;
-        assertThat(forward.skipped()).isEmpty();
-        return forward.records();
-    }
-
-    private static <T extends Uplink> T single(GatewayDecision decision, Class<T> type) {
-        List<Uplink> records = forwarded(decision);
-        assertThat(records).hasSize(1).first().isInstanceOf(type);
-        return type.cast(records.get(0));
-    }
-
-    private static TelemetryRecord telemetry(List<Uplink> records, int index) {
-        return ((Uplink.Telemetry) records.get(index)).record();
-    }
-
-    private static Refusal refused(GatewayDecision decision) {
-        assertThat(decision).isInstanceOf(GatewayDecision.Refuse.class);
-        return ((GatewayDecision.Refuse) decision).refusal();
-    }
-
     private static void assertRefusedAsPayload(GatewayDecision decision, String detail) {
         Refusal refusal = refused(decision);
         assertThat(refusal.reason()).isEqualTo(RefusalReason.INVALID_GATEWAY_PAYLOAD);
@@ -411,9 +293,5 @@ class GatewayPublishMapperTest {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
